@@ -1,0 +1,50 @@
+using TagMyStock.Core.Metadata;
+
+namespace TagMyStock.Core.Tagging;
+
+/// <summary>
+/// Writes metadata for one image. The offline engine and the vision-model engine implement it,
+/// and both return the same model so the rest of the product does not care which ran.
+/// </summary>
+public interface ITaggingEngine
+{
+    /// <summary>Shown to the user next to what the engine produced, e.g. <c>local</c>.</summary>
+    string Name { get; }
+
+    Task<TaggingResult> TagAsync(TaggingInput input, CancellationToken cancellationToken);
+}
+
+/// <summary>What is known about an image before tagging it.</summary>
+/// <param name="FileName">The file's name (no folder), a source of words in itself.</param>
+/// <param name="Hint">What the user typed about the image, if anything.</param>
+/// <param name="GenerationPrompt">The AI prompt found in the file or a sidecar, if any.</param>
+/// <param name="Existing">Metadata already embedded in the file.</param>
+public sealed record TaggingInput(string FileName, string? Hint, string? GenerationPrompt, ImageMetadata Existing)
+{
+    /// <summary>The generator named in the file (e.g. "Stable Diffusion"), if any.</summary>
+    public string? GeneratorName { get; init; }
+}
+
+/// <summary>Which source made the engine say something.</summary>
+public enum EvidenceSource
+{
+    Hint,
+    GenerationPrompt,
+    ExistingMetadata,
+    FileName,
+    Pixels,
+    SimilarImages,
+    Lexicon,
+}
+
+/// <summary>A keyword (or flag) and the sources that support it, strongest first.</summary>
+public sealed record Evidence(string Term, IReadOnlyList<EvidenceSource> Sources, double Score);
+
+public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
+{
+    /// <summary>Why each keyword and flag is there, in keyword order.</summary>
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>Things the user should know, e.g. "No hint, prompt or metadata: add a hint for useful keywords".</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
