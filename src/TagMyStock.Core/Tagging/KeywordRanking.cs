@@ -1,0 +1,83 @@
+namespace TagMyStock.Core.Tagging;
+
+/// <summary>
+/// Orders candidate keywords by evidence: a word several sources agree on outranks a word one source says,
+/// a hint outranks a file name, and a word said early in a text outranks one said late.
+/// </summary>
+internal static class KeywordRanking
+{
+    /// <summary>Pairs of words are specific but rarer in searches than their parts: slightly below a word.</summary>
+    private const double PhraseFactor = 0.9;
+
+    private const double ExistingKeywordWeight = 0.85;
+
+    public static List<Evidence> Rank(IReadOnlyList<TextSource> sources, IReadOnlyList<string> existingKeywords, int max)
+    {
+        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+
+        foreach (var source in sources)
+        {
+            foreach (var term in TermExtractor.Extract(source.Text).DistinctBy(term => term.Text))
+            {
+                var score = source.Weight * Centrality(term.Position) * (term.IsPhrase ? PhraseFactor : 1.0);
+                Add(candidates, term.Text, source.Kind, score);
+            }
+        }
+
+        for (var index = 0; index < existingKeywords.Count; index++)
+        {
+            var keyword = string.Join(' ', existingKeywords[index].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+            if (keyword.Length > 0)
+            {
+                Add(candidates, keyword, EvidenceSource.ExistingMetadata, ExistingKeywordWeight * Centrality(index));
+            }
+        }
+
+        return candidates.Values
+            .OrderByDescending(candidate => candidate.Score)
+            .ThenBy(candidate => candidate.Order)
+            .Take(max)
+            .Select(candidate => new Evidence(candidate.Term, candidate.Sources, Math.Round(candidate.Score, 3)))
+            .ToList();
+    }
+
+    /// <summary>1 for the first word of a text, easing towards 0.5 for late words.</summary>
+    private static double Centrality(int position) => 0.5 + (0.5 / (1 + (0.05 * position)));
+
+    private static void Add(Dictionary<string, Candidate> candidates, string term, EvidenceSource source, double score)
+    {
+        if (!candidates.TryGetValue(term, out var candidate))
+        {
+            candidate = new Candidate(term, candidates.Count);
+            candidates.Add(term, candidate);
+        }
+
+        candidate.Support(source, score);
+    }
+
+    private sealed class Candidate(string term, int order)
+    {
+        public string Term { get; } = term;
+
+        public int Order { get; } = order;
+
+        private readonly Dictionary<EvidenceSource, double> _bestBySource = [];
+
+        public List<EvidenceSource> Sources { get; } = [];
+
+        public double Score => _bestBySource.Values.Sum();
+
+        /// <summary>One source counts once per word, at its strongest mention: repetition is not evidence.</summary>
+        public void Support(EvidenceSource source, double score)
+        {
+            if (_bestBySource.TryGetValue(source, out var best))
+            {
+                _bestBySource[source] = Math.Max(best, score);
+                return;
+            }
+
+            Sources.Add(source);
+            _bestBySource.Add(source, score);
+        }
+    }
+}

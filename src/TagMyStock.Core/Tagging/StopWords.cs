@@ -1,0 +1,29 @@
+using System.Collections.Frozen;
+
+namespace TagMyStock.Core.Tagging;
+
+/// <summary>Words that never make a keyword on their own.</summary>
+internal static class StopWords
+{
+    private static readonly FrozenSet<string> English = new[]
+    {
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+        "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+        "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+        "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
+        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out",
+        "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+        "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+        "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+        "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "also",
+        "onto", "upon", "via", "within", "without", "across", "along", "around", "behind", "beside",
+        "besides", "near", "next", "among", "toward", "towards", "beneath", "inside", "outside", "one's",
+        "it's", "there's", "let's", "made", "make", "showing", "shows", "show", "featuring", "depicting",
+        "depicts", "image", "images", "photo", "photos", "photograph", "photography", "picture", "pictures",
+        "pic", "shot", "stock", "copy", "final", "edit", "edited", "version", "new", "untitled", "file",
+        "img", "dsc", "dscn", "dscf", "pxl", "screenshot", "export", "jpg", "jpeg", "png", "webp", "tif", "tiff",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool Contains(string word) => English.Contains(word);
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+
+namespace TagMyStock.Core.Tagging;
+
+/// <summary>
+/// Writes title and description from the descriptive sources, in the sources' own words: a title is a
+/// phrase a person wrote (the hint, the prompt's first clause), never keywords strung together.
+/// </summary>
+internal static partial class TitleComposer
+{
+    [GeneratedRegex(@"^(a |an |the )?(photo|photograph|picture|image|shot|stock photo)( of)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MediumPrefix();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    /// <summary>A clause names a subject when it has at least this many words that could be keywords.</summary>
+    private const int MinimumTitleWords = 2;
+
+    public static string Title(TaggingInput input, IReadOnlyList<TextSource> sources)
+    {
+        var hint = sources.FirstOrDefault(source => source.Kind == EvidenceSource.Hint);
+        if (hint is not null)
+        {
+            return SentenceCase(Tidy(hint.Text));
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Existing.Title))
+        {
+            return input.Existing.Title.Trim();
+        }
+
+        foreach (var source in sources.Where(source => source.Kind is EvidenceSource.GenerationPrompt or EvidenceSource.FileName))
+        {
+            var firstClause = Tidy(source.Text.Split(',', 2)[0]);
+            if (TermExtractor.Extract(firstClause).Count(term => !term.IsPhrase) >= MinimumTitleWords)
+            {
+                return SentenceCase(firstClause);
+            }
+        }
+
+        return "";
+    }
+
+    public static string Description(TaggingInput input, IReadOnlyList<TextSource> sources, string title)
+    {
+        if (!string.IsNullOrWhiteSpace(input.Existing.Description))
+        {
+            return input.Existing.Description.Trim();
+        }
+
+        var descriptive = sources.Where(source => source.IsDescriptive).Select(source => Tidy(source.Text)).ToList();
+        if (descriptive.Count == 0)
+        {
+            return title.Length > 0 ? Sentence(title) : "";
+        }
+
+        // The hint names the subject; the prompt's remaining clauses add the detail a buyer searches for.
+        return string.Join(' ', descriptive.Distinct(StringComparer.OrdinalIgnoreCase).Select(text => Sentence(SentenceCase(text))));
+    }
+
+    private static string Tidy(string text)
+    {
+        var tidy = Whitespace().Replace(text, " ").Trim().TrimEnd('.', '!', '?', ',', ';', ':').Trim();
+        return MediumPrefix().Replace(tidy, "");
+    }
+
+    private static string SentenceCase(string text) =>
+        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
+
+    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+}

@@ -1,0 +1,143 @@
+using TagMyStock.Core.Metadata;
+
+namespace TagMyStock.Core.Tagging;
+
+public sealed class LocalTextEngineTests
+{
+    private static readonly LocalTextEngine Engine = new();
+
+    private static TaggingResult Tag(string fileName, string? hint = null, string? prompt = null, ImageMetadata? existing = null, string? generator = null) =>
+        Engine.Tag(new TaggingInput(fileName, hint, prompt, existing ?? ImageMetadata.Empty) { GeneratorName = generator });
+
+    [Fact]
+    public void Hint_gives_title_description_and_keywords_from_its_own_words()
+    {
+        var result = Tag("IMG_0412.jpg", hint: "Golden retriever playing on a sandy beach at sunset");
+
+        Assert.Equal("Golden retriever playing on a sandy beach at sunset", result.Metadata.Title);
+        Assert.Equal("Golden retriever playing on a sandy beach at sunset.", result.Metadata.Description);
+        Assert.Equal(["golden", "retriever", "playing", "sandy", "beach", "sunset"], result.Metadata.Keywords.Where(k => !k.Contains(' ', StringComparison.Ordinal)));
+        Assert.Contains("golden retriever", result.Metadata.Keywords);
+        Assert.Contains("sandy beach", result.Metadata.Keywords);
+        Assert.DoesNotContain("img", result.Metadata.Keywords);
+        Assert.All(result.Evidence.Where(e => !e.Term.StartsWith("flag:", StringComparison.Ordinal)), e => Assert.Equal([EvidenceSource.Hint], e.Sources));
+    }
+
+    [Fact]
+    public void Words_several_sources_agree_on_rank_first()
+    {
+        var result = Tag("red-apple-on-wooden-table.jpg", hint: "fresh fruit on a wooden table, apple");
+
+        Assert.Equal("wooden", result.Metadata.Keywords[0]);
+        var wooden = result.Evidence.Single(e => e.Term == "wooden");
+        Assert.Equal([EvidenceSource.Hint, EvidenceSource.FileName], wooden.Sources);
+        Assert.Contains("red", result.Metadata.Keywords);
+    }
+
+    [Fact]
+    public void Prompt_is_cleaned_of_boosters_artists_and_parameters_and_marks_the_image_ai_generated()
+    {
+        var result = Tag(
+            "00012-3456789.png",
+            prompt: "a cozy wooden cabin in snowy mountains, warm window light, by Greg Rutkowski, 8k, masterpiece, (highly detailed:1.3) --ar 16:9 --v 6\nNegative prompt: blurry, people");
+
+        Assert.Equal("A cozy wooden cabin in snowy mountains", result.Metadata.Title);
+        Assert.True(result.Metadata.Has(ContentFlags.AiGenerated));
+        Assert.Contains("cabin", result.Metadata.Keywords);
+        Assert.Contains("snowy mountains", result.Metadata.Keywords);
+        Assert.DoesNotContain(result.Metadata.Keywords, k => k.Contains("rutkowski", StringComparison.Ordinal) || k.Contains("8k", StringComparison.Ordinal) || k.Contains("masterpiece", StringComparison.Ordinal) || k == "blurry" || k == "people" || k == "ar");
+        Assert.False(result.Metadata.Has(ContentFlags.PeopleReleaseNeeded));
+        Assert.Contains(result.Evidence, e => e.Term == "flag:ai-generated");
+    }
+
+    [Fact]
+    public void Real_people_need_a_release_but_generated_people_do_not()
+    {
+        Assert.True(Tag("x.jpg", hint: "smiling woman working on a laptop").Metadata.Has(ContentFlags.PeopleReleaseNeeded));
+        Assert.False(Tag("x.png", prompt: "smiling woman working on a laptop").Metadata.Has(ContentFlags.PeopleReleaseNeeded));
+    }
+
+    [Fact]
+    public void Illustration_words_set_the_illustration_flag()
+    {
+        Assert.True(Tag("x.png", hint: "watercolor illustration of a fox").Metadata.Has(ContentFlags.Illustration));
+        Assert.False(Tag("x.png", hint: "red fox in the forest").Metadata.Has(ContentFlags.Illustration));
+    }
+
+    [Fact]
+    public void A_generator_named_in_the_file_marks_the_image_ai_generated()
+    {
+        Assert.True(Tag("x.png", hint: "abstract waves", generator: "Midjourney v6").Metadata.Has(ContentFlags.AiGenerated));
+        Assert.False(Tag("x.png", hint: "abstract waves", generator: "Adobe Photoshop 25.0").Metadata.Has(ContentFlags.AiGenerated));
+    }
+
+    [Fact]
+    public void Existing_metadata_is_kept_and_extended_not_replaced()
+    {
+        var existing = new ImageMetadata
+        {
+            Title = "Lighthouse on a rocky coast",
+            Description = "White lighthouse on a rocky coast under a blue sky.",
+            Keywords = ["Lighthouse", "coast", "sea"],
+        };
+
+        var result = Tag("DSC01234.jpg", existing: existing);
+
+        Assert.Equal(existing.Title, result.Metadata.Title);
+        Assert.Equal(existing.Description, result.Metadata.Description);
+        Assert.Equal("lighthouse", result.Metadata.Keywords[0]);
+        Assert.Contains("sea", result.Metadata.Keywords);
+        Assert.Contains("rocky coast", result.Metadata.Keywords);
+        Assert.Equal(result.Metadata.Keywords.Count, result.Metadata.Keywords.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Nothing_known_gives_nothing_invented_and_says_so()
+    {
+        var result = Tag("IMG_20240101_123456.jpg");
+
+        Assert.Equal("", result.Metadata.Title);
+        Assert.Equal("", result.Metadata.Description);
+        Assert.Empty(result.Metadata.Keywords);
+        Assert.Contains(result.Warnings, w => w.Contains("--hint", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Thin_evidence_is_reported_not_padded()
+    {
+        var result = Tag("x.jpg", hint: "tulips");
+
+        Assert.Equal(["tulips"], result.Metadata.Keywords);
+        Assert.Contains(result.Warnings, w => w.StartsWith("Only 1 keyword", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("golden-retriever_on_beach_0412.jpg", "golden retriever on beach")]
+    [InlineData("SunsetOverLake.jpeg", "sunset over lake")]
+    [InlineData("IMG_1234.JPG", "")]
+    [InlineData("DSC_0001 copy.jpg", "")]
+    [InlineData("3f9a2c1be4d5.png", "")]
+    [InlineData("ComfyUI_00042_.png", "")]
+    [InlineData("of-the.jpg", "")]
+    public void File_names_give_words_only_when_a_person_chose_them(string fileName, string expected) =>
+        Assert.Equal(expected, FileNameWords.Extract(fileName));
+
+    [Fact]
+    public void Same_input_gives_the_same_output()
+    {
+        var first = Tag("forest-path.jpg", hint: "misty forest path in autumn", prompt: "foggy woodland trail, autumn leaves");
+        var second = Tag("forest-path.jpg", hint: "misty forest path in autumn", prompt: "foggy woodland trail, autumn leaves");
+
+        Assert.Equal(first.Metadata, second.Metadata);
+        Assert.Equal(first.Evidence, second.Evidence, (a, b) => a.Term == b.Term && a.Score.Equals(b.Score) && a.Sources.SequenceEqual(b.Sources));
+    }
+
+    [Fact]
+    public async Task TagAsync_honours_cancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => Engine.TagAsync(new TaggingInput("x.jpg", "cat", null, ImageMetadata.Empty), cancelled.Token));
+    }
+}
