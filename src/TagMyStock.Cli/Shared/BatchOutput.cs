@@ -1,0 +1,162 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace TagMyStock.Cli.Shared;
+
+/// <summary>The whole result of a command: per-file reports, files written and notices.</summary>
+public sealed record BatchReport(string Command, IReadOnlyList<FileReport> Files)
+{
+    /// <summary>Files the command wrote (CSVs, copies), relative to where it was run when possible.</summary>
+    public IReadOnlyList<string> Outputs { get; init; } = [];
+
+    /// <summary>Things to tell the user once for the whole batch (unverified CSV layouts, portal-only flags).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
+    public int Succeeded => Files.Count(file => file.Error is null);
+
+    public int Failed => Files.Count(file => file.Error is not null);
+
+    public int Blocked => Files.Count(file => file.Status == "blocked");
+
+    public int ExitCode => Files.Aggregate(ExitCodes.Success, (worst, file) => ExitCodes.Worst(worst, file.ExitCode));
+}
+
+/// <summary>Prints a <see cref="BatchReport"/>: tables for people, or one JSON document for machines.</summary>
+public sealed class BatchOutput(IAnsiConsole console, bool json)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public bool IsJson => json;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for each item, <paramref name="parallelism"/> at a time, with a progress bar
+    /// (none in JSON mode or when output is redirected). Results keep the order of the items.
+    /// </summary>
+    public async Task<TResult[]> RunWithProgressAsync<TItem, TResult>(
+        string label,
+        IReadOnlyList<TItem> items,
+        Func<TItem, CancellationToken, Task<TResult>> work,
+        CancellationToken cancellationToken,
+        int parallelism = 1)
+    {
+        var results = new TResult[items.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        if (json || !console.Profile.Capabilities.Interactive)
+        {
+            await Parallel.ForAsync(0, items.Count, options, async (index, token) => results[index] = await work(items[index], token));
+            return results;
+        }
+
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(label, maxValue: items.Count);
+                await Parallel.ForAsync(0, items.Count, options, async (index, token) =>
+                {
+                    results[index] = await work(items[index], token);
+                    task.Increment(1);
+                });
+            });
+        return results;
+    }
+
+    public void Write(BatchReport report)
+    {
+        if (json)
+        {
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            return;
+        }
+
+        WriteSummaryTable(report);
+        WriteProblems(report);
+        foreach (var notice in report.Notices)
+        {
+            console.MarkupLineInterpolated($"[yellow]Note:[/] {notice}");
+        }
+
+        foreach (var output in report.Outputs)
+        {
+            console.MarkupLineInterpolated($"[green]Wrote[/] {output}");
+        }
+
+        console.MarkupLineInterpolated(
+            $"[bold]{report.Files.Count}[/] file(s): [green]{report.Succeeded - report.Blocked} ready[/], [yellow]{report.Blocked} with blocking problems[/], [red]{report.Failed} failed[/].");
+    }
+
+    private void WriteSummaryTable(BatchReport report)
+    {
+        if (report.Files.Count == 0)
+        {
+            return;
+        }
+
+        var agencies = report.Files.SelectMany(file => file.Agencies).Select(agency => agency.Agency).Distinct(StringComparer.Ordinal).ToList();
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("File").AddColumn("Title").AddColumn(new TableColumn("Keywords").RightAligned()).AddColumn("Flags");
+        foreach (var agency in agencies)
+        {
+            table.AddColumn(new TableColumn(agency).Centered());
+        }
+
+        foreach (var file in report.Files)
+        {
+            var cells = new List<IRenderable>
+            {
+                new Text(Path.GetFileName(file.File)),
+                file.Error is not null ? new Markup($"[red]{Markup.Escape(file.Error)}[/]") : new Text(Shorten(file.Metadata?.Title ?? "", 48)),
+                new Text(file.Metadata?.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                new Text(string.Join(' ', file.Metadata?.Flags ?? [])),
+            };
+            foreach (var agency in agencies)
+            {
+                cells.Add(AgencyCell(file.Agencies.FirstOrDefault(candidate => candidate.Agency == agency)));
+            }
+
+            table.AddRow(cells);
+        }
+
+        console.Write(table);
+    }
+
+    private static Markup AgencyCell(AgencyReport? agency) =>
+        agency switch
+        {
+            null => new Markup(""),
+            { Blocked: true } => new Markup("[red]✗[/]"),
+            _ when agency.Problems.Any(problem => problem.Severity == "warning") => new Markup("[yellow]![/]"),
+            _ => new Markup("[green]✓[/]"),
+        };
+
+    private void WriteProblems(BatchReport report)
+    {
+        foreach (var file in report.Files.Where(file => file.Warnings.Count > 0 || file.Agencies.Any(agency => agency.Problems.Count > 0)))
+        {
+            console.MarkupLineInterpolated($"[bold]{Path.GetFileName(file.File)}[/]");
+            foreach (var warning in file.Warnings)
+            {
+                console.MarkupLineInterpolated($"  [yellow]warning[/] {warning}");
+            }
+
+            foreach (var agency in file.Agencies)
+            {
+                foreach (var problem in agency.Problems)
+                {
+                    var colour = problem.Severity switch { "blocking" => "red", "warning" => "yellow", _ => "grey" };
+                    console.MarkupLine($"  [{colour}]{problem.Severity}[/] {Markup.Escape(agency.Name)}: {Markup.Escape(problem.Message)}");
+                }
+            }
+        }
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
+}

@@ -1,0 +1,117 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TagMyStock.Cli.Shared;
+using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Csv;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Tagging;
+using TagMyStock.Imaging.Embedding;
+
+namespace TagMyStock.Cli.Tag;
+
+/// <summary>
+/// <c>tagmystock tag</c>: metadata for every image from what is known offline, validated per agency,
+/// written as each agency's CSV and, with <c>--embed</c>, into copies of the files.
+/// </summary>
+public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
+{
+    /// <summary>TagMyStock's own CSV, which <c>embed</c> reads back after the user edits it.</summary>
+    public const string NativeCsvFileName = "tagmystock.csv";
+
+    public const string EmbeddedFolderName = "embedded";
+
+    protected override async Task<int> ExecuteAsync(CommandContext context, TagSettings settings, CancellationToken cancellationToken)
+    {
+        var agencies = CommandInputs.Agencies(settings.Agency);
+        var rules = await CommandInputs.RulesAsync(settings.Rules, cancellationToken);
+        var files = ImageFiles.Find(settings.Paths, exclude: settings.Out);
+        var output = new BatchOutput(console, settings.Json);
+        var pipeline = new TagPipeline(new LocalTextEngine(), agencies, rules, settings.Hint);
+        Directory.CreateDirectory(settings.Out);
+        var embedFolder = Path.Combine(settings.Out, EmbeddedFolderName);
+        var embeddedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        var outcomes = await output.RunWithProgressAsync(
+            "Tagging",
+            files,
+            async (file, token) =>
+            {
+                try
+                {
+                    var tagged = await pipeline.TagAsync(file, token);
+                    var copy = settings.Embed ? EmbedCopy(tagged, embedFolder, embeddedNames) : null;
+                    return (Tagged: tagged, Report: Report(tagged, copy));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    return (Tagged: (TaggedImage?)null, Report: FileReport.Failed(file, CommandInputs.Describe(exception, file)));
+                }
+            },
+            cancellationToken);
+
+        var tagged = outcomes.Select(outcome => outcome.Tagged).OfType<TaggedImage>().ToList();
+        var written = new List<string>();
+        foreach (var agency in agencies.Where(agency => agency.Csv is not null))
+        {
+            var rows = tagged.Select(image => CsvRowFor(image, image.ForAgencies.Single(entry => entry.Agency == agency).Metadata));
+            written.AddRange(CsvFiles.Write(settings.Out, agency, rows));
+        }
+
+        written.Add(CsvFiles.WriteNative(Path.Combine(settings.Out, NativeCsvFileName), tagged.Select(image => CsvRowFor(image, image.Metadata))));
+        if (settings.Embed)
+        {
+            written.Add(embedFolder + Path.DirectorySeparatorChar);
+        }
+
+        var report = new BatchReport("tag", outcomes.Select(outcome => outcome.Report).ToList())
+        {
+            Outputs = written,
+            Notices = Notices(agencies, tagged),
+        };
+        output.Write(report);
+        return report.ExitCode;
+    }
+
+    private static string EmbedCopy(TaggedImage image, string folder, HashSet<string> names)
+    {
+        var name = Path.GetFileName(image.Path);
+        lock (names)
+        {
+            if (!names.Add(name))
+            {
+                throw new IOException($"another image named {name} is already in this batch; agencies match files by name, so rename one of them.");
+            }
+        }
+
+        Directory.CreateDirectory(folder);
+        var destination = Path.Combine(folder, name);
+        MetadataEmbedder.EmbedFile(image.Path, destination, image.ForEmbedding);
+        return destination;
+    }
+
+    private static CsvRow CsvRowFor(TaggedImage image, ImageMetadata metadata) =>
+        new(Path.GetFileName(image.Path), metadata) { Prompt = image.Prompt, Model = image.Generator };
+
+    private static FileReport Report(TaggedImage image, string? copy) =>
+        new(image.Path)
+        {
+            Metadata = MetadataReport.From(image.Metadata),
+            Evidence = image.Result.Evidence.Select(EvidenceReport.From).ToList(),
+            Warnings = image.Result.Warnings,
+            Agencies = image.ForAgencies.Select(entry => AgencyReport.From(entry.Agency, entry.Report)).ToList(),
+            Output = copy,
+        };
+
+    private static List<string> Notices(IReadOnlyList<AgencyProfile> agencies, List<TaggedImage> tagged)
+    {
+        var notices = agencies.Select(agency => agency.CsvConfidenceNotice).OfType<string>().ToList();
+        if (tagged.Any(image => image.Metadata.Has(ContentFlags.AiGenerated)))
+        {
+            notices.AddRange(agencies
+                .Where(agency => agency.Ai.Value is AiPolicy.Accepted or AiPolicy.AcceptedWithConditions && agency.AiNote is not null)
+                .Select(agency => $"{agency.Name}, AI-generated images: {agency.AiNote}"));
+        }
+
+        return notices;
+    }
+}

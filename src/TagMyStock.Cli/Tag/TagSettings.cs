@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using TagMyStock.Cli.Shared;
+
+namespace TagMyStock.Cli.Tag;
+
+public sealed class TagSettings : BatchSettings
+{
+    [CommandArgument(0, "<paths>")]
+    [Description("Image files or folders (searched recursively for .jpg, .jpeg, .png, .webp).")]
+    public string[] Paths { get; init; } = [];
+
+    [CommandOption("-a|--agency <IDS>")]
+    [Description("Agencies to prepare for, comma-separated, or 'all' (default): adobe, shutterstock, getty, pond5, dreamstime, 123rf, alamy, freepik, vecteezy, depositphotos.")]
+    public string Agency { get; init; } = "all";
+
+    [CommandOption("--hint <TEXT>")]
+    [Description("What the images show, in your words (e.g. \"cat resting on a blanket\"): the strongest source of keywords.")]
+    public string? Hint { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Folder for the CSVs (and the embedded copies with --embed). Default: out")]
+    public string Out { get; init; } = "out";
+
+    [CommandOption("--embed")]
+    [Description("Also write copies of the images with the metadata embedded (IPTC + XMP) into <out>/embedded.")]
+    public bool Embed { get; init; }
+}

@@ -1,0 +1,157 @@
+using System.Text;
+using TagMyStock.Core.Csv;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Imaging.Reading;
+
+namespace TagMyStock.Cli.Tag;
+
+public sealed class TagCommandTests
+{
+    [Fact]
+    public async Task Tags_a_folder_and_writes_each_chosen_agencys_csv()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("espresso-cup-on-wooden-table.jpg", "shoot/espresso-cup-on-wooden-table.jpg");
+        folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg", "shoot/ladybird-on-grass-stem-among-forget-me-nots.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe,shutterstock,freepik", "--out", folder["out"], "--json");
+
+        var espresso = run.File("espresso-cup-on-wooden-table.jpg");
+        Assert.Equal("Espresso cup on wooden table", espresso.GetProperty("metadata").GetProperty("title").GetString());
+        Assert.Equal(["espresso", "cup", "wooden", "table", "espresso cup", "wooden table"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+        Assert.All(espresso.GetProperty("evidence").EnumerateArray(), e => Assert.Equal("FileName", e.GetProperty("sources")[0].GetString()));
+
+        var ladybird = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("metadata");
+        Assert.Equal("Ladybird on a grass stem among forget-me-nots", ladybird.GetProperty("title").GetString());
+        Assert.Equal("ladybird", ladybird.GetProperty("keywords")[0].GetString());
+
+        var adobe = await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken);
+        Assert.StartsWith("Filename,Title,Keywords,Category,Releases\r\n", adobe, StringComparison.Ordinal);
+        Assert.Contains("espresso-cup-on-wooden-table.jpg,Espresso cup on wooden table,\"espresso, cup, wooden, table, espresso cup, wooden table\"", adobe, StringComparison.Ordinal);
+        Assert.StartsWith("Filename,Description,Keywords,Categories,Editorial,Mature content,illustration", await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.StartsWith("Filename;Title;Keywords;Prompt;Model", await File.ReadAllTextAsync(folder["out/freepik.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder["out/pond5.csv"]));
+
+        using var native = new StreamReader(folder["out/tagmystock.csv"], Encoding.UTF8);
+        var rows = MetadataCsvReader.Read(native);
+        Assert.Empty(rows.Errors);
+        Assert.Equal(2, rows.Rows.Count);
+    }
+
+    [Fact]
+    public async Task Too_few_keywords_for_shutterstock_is_a_blocking_problem_and_exit_code_1()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("espresso-cup-on-wooden-table.jpg", "shoot/espresso-cup-on-wooden-table.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "shutterstock", "--out", folder["out"], "--json");
+
+        Assert.Equal(ExitCodes.BlockingProblems, run.ExitCode);
+        var shutterstock = run.File("espresso-cup-on-wooden-table.jpg").GetProperty("agencies")[0];
+        Assert.True(shutterstock.GetProperty("blocked").GetBoolean());
+        Assert.Contains(shutterstock.GetProperty("problems").EnumerateArray(), p => p.GetProperty("severity").GetString() == "blocking" && p.GetProperty("field").GetString() == "keywords");
+    }
+
+    [Fact]
+    public async Task A_hint_drives_title_and_keywords_and_embed_writes_copies_that_read_back()
+    {
+        using var folder = new TempFolder();
+        var original = folder.CopySample("water-drop-splash-crown.jpg", "shoot/water-drop-splash-crown.jpg");
+        var before = await File.ReadAllBytesAsync(original, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--hint", "water drop splashing into a blue pool, macro", "--out", folder["out"], "--embed", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var copy = folder["out/embedded/water-drop-splash-crown.jpg"];
+        var embedded = EmbeddedMetadataReader.Read(copy).Metadata;
+        Assert.Equal("Water drop splashing into a blue pool, macro", embedded.Title);
+        Assert.Equal(["water", "drop", "splashing", "blue", "pool", "macro"], embedded.Keywords.Take(6));
+        Assert.Equal(before, await File.ReadAllBytesAsync(original, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_ai_prompt_sidecar_flags_the_image_and_banned_agencies_block_it()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("abstract-teal-orange-swirl.png", "art/abstract-teal-orange-swirl.png");
+        folder.CopySample("abstract-teal-orange-swirl.txt", "art/abstract-teal-orange-swirl.txt");
+
+        var run = await CliRun.RunAsync("tag", folder["art"], "--agency", "adobe,shutterstock", "--out", folder["out"], "--json");
+
+        var file = run.File("abstract-teal-orange-swirl.png");
+        Assert.Contains("ai-generated", file.GetProperty("metadata").GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        var agencies = file.GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("agency").GetString()!);
+        Assert.True(agencies["shutterstock"].GetProperty("blocked").GetBoolean());
+        Assert.Contains(run.Json.GetProperty("notices").EnumerateArray(), n => n.GetString()!.Contains("portal", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(ExitCodes.BlockingProblems, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_bad_file_is_reported_and_the_rest_of_the_batch_goes_on()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg", "shoot/dune-grass-by-the-sea.jpg");
+        await File.WriteAllTextAsync(folder["shoot/not-a-photo.jpg"], "this is text, not a JPEG", TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--out", folder["out"], "--embed", "--json");
+
+        Assert.Equal(ExitCodes.FilesFailed, run.ExitCode);
+        Assert.Equal("failed", run.File("not-a-photo.jpg").GetProperty("status").GetString());
+        Assert.Contains("not-a-photo.jpg", run.File("not-a-photo.jpg").GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual("failed", run.File("dune-grass-by-the-sea.jpg").GetProperty("status").GetString());
+        Assert.True(File.Exists(folder["out/embedded/dune-grass-by-the-sea.jpg"]));
+        Assert.Contains("dune-grass-by-the-sea.jpg", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_rules_apply_to_the_engines_output()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("rocket-on-launch-pad-at-dusk.jpg", "shoot/rocket-on-launch-pad-at-dusk.jpg");
+        await File.WriteAllTextAsync(folder["rules.json"], """{"requiredKeywords":["space"],"bannedWords":["dusk"],"titleStyle":"titleCase"}""", TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--rules", folder["rules.json"], "--out", folder["out"], "--json");
+
+        var metadata = run.File("rocket-on-launch-pad-at-dusk.jpg").GetProperty("metadata");
+        var keywords = metadata.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()).ToList();
+        Assert.Contains("space", keywords);
+        Assert.DoesNotContain("dusk", keywords);
+        Assert.Equal("Rocket on Launch Pad", metadata.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_agency_is_a_usage_error_on_standard_error()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder.Path, "--agency", "adobe,gettyy", "--json");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("gettyy", run.Errors, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Tables_are_printed_without_json()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("storm-clouds-over-empty-highway.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder.Path, "--agency", "adobe", "--out", folder["out"]);
+
+        Assert.Contains("storm-clouds-over-empty-highway.jpg", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Storm clouds over empty highway", run.Output, StringComparison.Ordinal);
+        Assert.Contains("adobe-stock.csv", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_with_examples()
+    {
+        var run = await CliRun.RunAsync("tag", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--hint", run.Output, StringComparison.Ordinal);
+        Assert.Contains("EXAMPLES", run.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,41 @@
+namespace TagMyStock.Cli.Validate;
+
+public sealed class ValidateCommandTests
+{
+    [Fact]
+    public async Task Reports_every_problem_per_row_of_an_agency_csv_and_keeps_going_past_bad_rows()
+    {
+        using var folder = new TempFolder();
+        var csv = folder["shutterstock.csv"];
+        await File.WriteAllTextAsync(
+            csv,
+            "Filename,Description,Keywords,Categories,Editorial,Mature content,illustration\r\n"
+            + "good.jpg,Red tulips in a spring garden,\"tulip,red,spring,garden,flower,bloom,petal\",Nature,no,no,no\r\n"
+            + ",Missing file name,\"a,b\",Nature,no,no,no\r\n"
+            + "few.jpg,Tulips,\"tulip,red\",Nature,no,no,no\r\n",
+            TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("validate", csv, "--json");
+
+        Assert.Equal(ExitCodes.FilesFailed, run.ExitCode);
+        Assert.Equal("ok", run.File("good.jpg").GetProperty("status").GetString());
+        Assert.Equal("blocked", run.File("few.jpg").GetProperty("status").GetString());
+        var agencies = run.File("few.jpg").GetProperty("agencies");
+        Assert.Equal("shutterstock", Assert.Single(agencies.EnumerateArray()).GetProperty("agency").GetString());
+        Assert.Contains(run.Json.GetProperty("files").EnumerateArray(), f => f.GetProperty("file").GetString() == $"{csv}:3" && f.GetProperty("status").GetString() == "failed");
+    }
+
+    [Fact]
+    public async Task Checks_metadata_embedded_in_images_against_the_chosen_agency()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg");
+        folder.CopySample("dune-grass-by-the-sea.jpg");
+
+        var run = await CliRun.RunAsync("validate", folder.Path, "--agency", "adobe", "--json");
+
+        Assert.Equal(ExitCodes.BlockingProblems, run.ExitCode);
+        Assert.Equal("ok", run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("status").GetString());
+        Assert.Equal("blocked", run.File("dune-grass-by-the-sea.jpg").GetProperty("status").GetString());
+    }
+}
