@@ -29,7 +29,7 @@ public static class AgencyCsvWriter
 
     /// <summary>
     /// Splits rows into files of at most <see cref="CsvFormat.MaxRows"/> rows, named after
-    /// <see cref="CsvFormat.FileName"/>. No rows give no file.
+    /// <see cref="CsvFormat.FileName"/>, gathering one file's rows at a time as it is enumerated. No rows give no file.
     /// </summary>
     /// <exception cref="ArgumentException">The agency has no CSV upload.</exception>
     public static IEnumerable<CsvBatch> Partition(AgencyProfile agency, IEnumerable<CsvRow> rows)
@@ -57,24 +57,27 @@ public static class AgencyCsvWriter
     /// <summary>Writes any TagMyStock CSV format; <paramref name="agencyId"/> picks the category written in category columns.</summary>
     internal static void WriteRows(TextWriter writer, CsvFormat format, string? agencyId, IEnumerable<CsvRow> rows)
     {
-        WriteLine(writer, format, format.Columns.Select(column => (column.Header, false)));
+        WriteRecord(writer, format, format.Columns.Select(column => (column.Header, false)));
         foreach (var row in rows)
         {
-            WriteLine(writer, format, format.Columns.Select(column => (CellOf(column, format, agencyId, row), QuoteAlways(column, format))));
+            WriteRecord(writer, format, format.Columns.Select(column => (CellOf(column, format, agencyId, row), QuoteAlways(column, format))));
         }
     }
 
     private static IEnumerable<CsvBatch> WholeExport(CsvFormat format, IEnumerable<CsvRow> rows)
     {
         var all = rows.ToList();
-        return all.Count == 0 ? [] : [new CsvBatch(format.FileName, all)];
+        if (all.Count > 0)
+        {
+            yield return new CsvBatch(format.FileName, all);
+        }
     }
 
     private static CsvFormat FormatOf(AgencyProfile agency) =>
         agency.Csv?.Value
         ?? throw new ArgumentException($"{agency.Name} has no CSV upload: embed the metadata in the files instead.", nameof(agency));
 
-    private static void WriteLine(TextWriter writer, CsvFormat format, IEnumerable<(string Value, bool Quote)> cells)
+    private static void WriteRecord(TextWriter writer, CsvFormat format, IEnumerable<(string Value, bool Quote)> cells)
     {
         var first = true;
         foreach (var (value, quote) in cells)

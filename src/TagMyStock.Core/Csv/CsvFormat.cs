@@ -69,8 +69,13 @@ public sealed record CsvFormat
 
     public CsvQuoting Quoting { get; init; } = CsvQuoting.WhenNeeded;
 
+    /// <summary>
+    /// Whether the file starts with a UTF-8 byte order mark. No agency asks for one, and a BOM glued to the first
+    /// header can break importers that match the header exactly (Adobe), so no profile sets it.
+    /// </summary>
     public bool Utf8Bom { get; init; }
 
+    /// <summary>RFC 4180's CRLF by default, which every importer accepts; a profile changes it only when its sources write otherwise.</summary>
     public string NewLine { get; init; } = "\r\n";
 
     public string Yes { get; init; } = "yes";

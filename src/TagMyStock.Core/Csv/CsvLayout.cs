@@ -14,10 +14,10 @@ internal sealed record CsvLayout(string FormatName, string? AgencyId, CsvFormat 
     private int MissingCount => Format.Columns.Count - ColumnAt.OfType<CsvColumn>().Distinct().Count();
 
     /// <summary>
-    /// The layout the header belongs to. TagMyStock's own wins when it names every column, unless an agency's
-    /// with the file's separator also does and either the file has a Categories column (the two share that header
-    /// but not its notation) or the file is not comma-separated like TagMyStock's. Otherwise the agency layout
-    /// naming every column with the fewest left out, else the layout naming the most columns.
+    /// The layout the header belongs to: of those naming the most columns, TagMyStock's own, except against an
+    /// agency's complete header with the file's separator (that agency's export) when TagMyStock's would read it
+    /// differently: the file has a Categories column (same name, other notation) or is not comma-separated.
+    /// Among agencies, the one with the file's separator and the fewest of its columns missing.
     /// </summary>
     public static CsvLayout? Recognise(IReadOnlyList<string> headers, char separator, List<CsvRowError> errors)
     {
@@ -36,19 +36,19 @@ internal sealed record CsvLayout(string FormatName, string? AgencyId, CsvFormat 
             return null;
         }
 
-        var native = candidates.Find(layout => layout.AgencyId is null && layout.CoversEvery(headers));
-        var agencyNamingAll = candidates
-            .Where(layout => layout.AgencyId is not null && layout.CoversEvery(headers))
+        var most = candidates.Max(layout => layout.MatchedCount);
+        var best = candidates.Where(layout => layout.MatchedCount == most).ToList();
+        var native = best.Find(layout => layout.AgencyId is null);
+        var agency = best
+            .Where(layout => layout.AgencyId is not null)
             .OrderBy(layout => layout.Format.Separator == separator ? 0 : 1)
             .ThenBy(layout => layout.MissingCount)
             .FirstOrDefault();
-        var nativeWins = native is not null
-            && (agencyNamingAll is null
-                || agencyNamingAll.Format.Separator != separator
-                || (!native.Has(CsvField.CategoriesByAgency) && NativeCsv.Format.Separator == separator));
-        var chosen = nativeWins
-            ? native!
-            : agencyNamingAll ?? candidates.OrderByDescending(layout => layout.MatchedCount).ThenBy(layout => layout.MissingCount).First();
+        var isAgencyExport = agency is { MissingCount: 0 } && agency.Format.Separator == separator;
+        var chosen = native is not null
+            && !(isAgencyExport && (native.Has(CsvField.CategoriesByAgency) || separator != NativeCsv.Format.Separator))
+            ? native
+            : agency!;
         chosen.ReportIgnored(headers, errors);
         return chosen;
     }
@@ -84,10 +84,6 @@ internal sealed record CsvLayout(string FormatName, string? AgencyId, CsvFormat 
             [.. headers.Select(header => format.Columns.FirstOrDefault(column => string.Equals(column.Header, header, StringComparison.OrdinalIgnoreCase)))]);
 
     private bool Has(CsvField field) => ColumnAt.Any(column => column?.Field == field);
-
-    /// <summary>Every named column is one of the format's (blank headers, such as a spreadsheet's trailing comma, do not count).</summary>
-    private bool CoversEvery(IReadOnlyList<string> headers) =>
-        headers.Select((header, i) => header.Length == 0 || ColumnAt[i] is not null).All(known => known);
 
     private void ReportIgnored(IReadOnlyList<string> headers, List<CsvRowError> errors)
     {

@@ -6,8 +6,8 @@ namespace TagMyStock.Core.Csv;
 /// <param name="Unterminated">A quoted cell was still open at the end of the input.</param>
 internal sealed record CsvRecord(int Line, IReadOnlyList<string> Cells, bool Unterminated)
 {
-    /// <summary>An empty line, which carries no row.</summary>
-    public bool IsBlank => Cells.Count == 1 && Cells[0].Length == 0;
+    /// <summary>An empty line, or one of empty cells as spreadsheets leave below the data: it carries no row.</summary>
+    public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
 }
 
 /// <summary>

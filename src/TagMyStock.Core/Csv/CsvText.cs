@@ -9,6 +9,8 @@ internal static class CsvText
     /// </summary>
     private static readonly char[] FormulaTriggers = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
+    private static readonly char[] FormulaTriggersAndSpace = [.. FormulaTriggers, ' '];
+
     private static readonly char[] ListSeparators = [',', ';'];
 
     /// <summary>Writes one cell, quoted when <paramref name="quote"/> says so or RFC 4180 requires it, quotes doubled.</summary>
@@ -33,7 +35,7 @@ internal static class CsvText
     /// </summary>
     public static string DefuseFormula(string text) =>
         text.Length > 0 && Array.IndexOf(FormulaTriggers, text[0]) >= 0
-            ? text.TrimStart([.. FormulaTriggers, ' '])
+            ? text.TrimStart(FormulaTriggersAndSpace)
             : text;
 
     /// <summary>Joins a list (keywords, releases) into one cell, defusing each item and dropping blank ones.</summary>

@@ -15,7 +15,7 @@ public static class GettyImages
     {
         Id = "getty",
         Name = "Getty Images / iStock",
-        Aliases = ["istock", "gettyimages", "esp"],
+        Aliases = ["istock", "gettyimages"],
         Ai = Fact.Unverified(AiPolicy.Banned, "Getty spokesperson quoted by cybernews.com, 2022"),
         AiNote = "Getty Images and iStock do not accept AI-generated images; iStock reportedly allows AI retouching of "
             + "at most 10 % of the pixels.",
