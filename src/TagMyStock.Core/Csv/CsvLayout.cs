@@ -68,7 +68,7 @@ internal sealed record CsvLayout(string FormatName, string? AgencyId, CsvFormat 
         var layout = Match(agency.Name, agency.Id, format, headers);
         if (!layout.HasFileName)
         {
-            errors.Add(new(1, $"The header \"{string.Join(", ", headers)}\" is not a {agency.Name} CSV: expected {format.Header}."));
+            errors.Add(new(1, $"The header \"{string.Join(", ", headers)}\" does not fit the {agency.Name} CSV, whose header is {format.Header}."));
             return null;
         }
 

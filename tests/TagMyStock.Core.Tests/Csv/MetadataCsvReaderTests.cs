@@ -240,7 +240,7 @@ public sealed class MetadataCsvReaderTests
     {
         Assert.Equal("vecteezy", Read("Filename,Title\r\na.jpg,Sky\r\n", "vecteezy").AgencyId);
         Assert.Equal(
-            "The header \"Name, Title\" is not a Adobe Stock CSV: expected Filename,Title,Keywords,Category,Releases.",
+            "The header \"Name, Title\" does not fit the Adobe Stock CSV, whose header is Filename,Title,Keywords,Category,Releases.",
             Assert.Single(Read("Name,Title\r\na.jpg,Sky\r\n", "adobe").Errors).Message);
         Assert.StartsWith("\"fotolia\" is not an agency TagMyStock knows (adobe, ", Assert.Single(Read("Filename\r\na.jpg\r\n", "fotolia").Errors).Message, StringComparison.Ordinal);
     }
