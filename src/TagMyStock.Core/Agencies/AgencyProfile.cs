@@ -77,6 +77,21 @@ public sealed record AgencyProfile
     public Sourced<bool?> ReadsEmbeddedMetadata { get; init; } = Fact.Unverified<bool?>(null, "not found");
 
     public bool HasCsv => Csv is not null;
+
+    /// <summary>
+    /// A sentence telling the user how far to trust this agency's CSV layout, or null when the agency itself
+    /// publishes it. Agencies that have no CSV get the advice to embed the metadata instead.
+    /// </summary>
+    public string? CsvConfidenceNotice => Csv switch
+    {
+        null => $"{Name} has no CSV upload that TagMyStock knows of: embed the metadata in the files (IPTC/XMP) and upload those.",
+        { Confidence: Confidence.Verified } => null,
+        { Confidence: Confidence.Peer } => $"The {Name} CSV layout comes from peer tools, not from {Name}: {CheckAdvice}",
+        _ => $"The {Name} CSV layout is a best guess that neither {Name} nor agreeing peer tools confirm: {CheckAdvice}",
+    };
+
+    private const string CheckAdvice =
+        "check one row in its portal before a big upload, or rely on the embedded IPTC/XMP, which most agencies read.";
 }
 
 /// <summary>

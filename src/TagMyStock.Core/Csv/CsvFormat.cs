@@ -16,11 +16,20 @@ public enum CsvField
     MatureContent,
     Illustration,
     AiGenerated,
+
+    /// <summary>Whether recognisable people need (and so come with) a model release: <see cref="Metadata.ContentFlags.PeopleReleaseNeeded"/>.</summary>
     PeopleReleased,
+
+    /// <summary>Whether recognisable property needs a property release: <see cref="Metadata.ContentFlags.PropertyReleaseNeeded"/>.</summary>
     PropertyReleased,
+
+    /// <summary>The names of the releases already uploaded to the agency, joined with the keyword separator.</summary>
     Releases,
     Prompt,
     Model,
+
+    /// <summary>Every agency's category as <c>agency=code[,code]</c> pairs separated by <c>|</c> (TagMyStock's own CSV).</summary>
+    CategoriesByAgency,
 }
 
 public enum CsvQuoting
@@ -28,7 +37,7 @@ public enum CsvQuoting
     /// <summary>Quote a field only when it holds the separator, a quote or a line break (RFC 4180).</summary>
     WhenNeeded,
 
-    /// <summary>Quote every text field; booleans and numbers stay bare.</summary>
+    /// <summary>Quote every text field, even an empty one; yes/no flag columns stay bare (Freepik's peers write this).</summary>
     AllText,
 }
 
@@ -40,6 +49,12 @@ public sealed record CsvColumn(string Header, CsvField Field, int Index = -1)
 
     /// <summary>A fixed value written in every row (e.g. a licence type), instead of one derived from the metadata.</summary>
     public string? Constant { get; init; }
+
+    /// <summary>This column's word for yes when it differs from the format's (Alamy's licence type says <c>RF-E</c>).</summary>
+    public string? Yes { get; init; }
+
+    /// <summary>This column's word for no when it differs from the format's.</summary>
+    public string? No { get; init; }
 }
 
 /// <summary>An agency's bulk-upload CSV: exact header order, separators, quoting and encoding.</summary>
@@ -54,8 +69,13 @@ public sealed record CsvFormat
 
     public CsvQuoting Quoting { get; init; } = CsvQuoting.WhenNeeded;
 
+    /// <summary>
+    /// Whether the file starts with a UTF-8 byte order mark. No agency asks for one, and a BOM glued to the first
+    /// header can break importers that match the header exactly (Adobe), so no profile sets it.
+    /// </summary>
     public bool Utf8Bom { get; init; }
 
+    /// <summary>RFC 4180's CRLF by default, which every importer accepts; a profile changes it only when its sources write otherwise.</summary>
     public string NewLine { get; init; } = "\r\n";
 
     public string Yes { get; init; } = "yes";
@@ -67,4 +87,7 @@ public sealed record CsvFormat
 
     /// <summary>The file name the export is saved under, e.g. <c>adobe-stock.csv</c>.</summary>
     public required string FileName { get; init; }
+
+    /// <summary>The header line as written, e.g. <c>Filename,Title,Keywords,Category,Releases</c>.</summary>
+    public string Header => string.Join(Separator, Columns.Select(column => column.Header));
 }

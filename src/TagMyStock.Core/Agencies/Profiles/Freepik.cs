@@ -1,0 +1,38 @@
+using TagMyStock.Core.Csv;
+
+namespace TagMyStock.Core.Agencies.Profiles;
+
+/// <summary>Freepik contributor, now called Magnific. Facts: shared reference/agencies.md, "Freepik contributor".</summary>
+public static class Freepik
+{
+    public static AgencyProfile Profile { get; } = new()
+    {
+        Id = "freepik",
+        Name = "Freepik",
+        Aliases = ["magnific"],
+        Ai = Fact.Unverified(AiPolicy.Accepted, "photokeyworder blog"),
+        AiNote = "Freepik takes AI images flagged \"Created with artificial intelligence\": fill the Prompt and Model "
+            + "columns of its CSV for them.",
+        Csv = Fact.Peer(
+            new CsvFormat
+            {
+                Columns =
+                [
+                    new("Filename", CsvField.FileName),
+                    new("Title", CsvField.Title),
+                    new("Keywords", CsvField.Keywords),
+                    new("Prompt", CsvField.Prompt),
+                    new("Model", CsvField.Model),
+                ],
+                Separator = ';',
+                Quoting = CsvQuoting.AllText,
+
+                // The three agreeing peer tools end lines with LF only.
+                NewLine = "\n",
+                FileName = "freepik.csv",
+            },
+            "three peer tools agree; DannyJPN/PhotoBankingScripts and barisariburnu's generator use other headers. "
+                + "Freepik accepts a CSV (freepik.com/ai/contributors/ftp-upload-method) but publishes no header"),
+        ReadsEmbeddedMetadata = Fact.Verified<bool?>(true, "support.freepik.com, Content Submission Requirements: title and tags must be embedded"),
+    };
+}
