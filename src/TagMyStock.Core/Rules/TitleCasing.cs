@@ -1,0 +1,93 @@
+using System.Collections.Frozen;
+using System.Text;
+using TagMyStock.Core.Keywords;
+
+namespace TagMyStock.Core.Rules;
+
+/// <summary>Capitalises a title as <see cref="TitleStyle"/> asks.</summary>
+/// <remarks>
+/// Words the writer cased on purpose are kept: acronyms ("NASA", "USA") and mixed case ("iPhone", "McDonald").
+/// Sentence case has no dictionary of names, so it lowers capitalised words only when the title is written in
+/// title case or in capitals (most words capitalised); a title already in sentence case keeps its capitalised
+/// names ("Sunset over Paris"), while "Sunset Over Paris" becomes "Sunset over paris".
+/// </remarks>
+public static class TitleCasing
+{
+    /// <summary>Small words lowercased inside a title-cased title (Chicago style, for words up to four letters).</summary>
+    private static readonly FrozenSet<string> SmallWords = new[]
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
+        "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static string Apply(string title, TitleStyle style) => style switch
+    {
+        TitleStyle.SentenceCase => ToSentenceCase(title),
+        TitleStyle.TitleCase => ToTitleCase(title),
+        _ => title,
+    };
+
+    /// <summary>"red fox in the snow" → "Red Fox in the Snow". The first and last words are always capitalised.</summary>
+    public static string ToTitleCase(string title)
+    {
+        var words = TextWords.Split(title);
+        var cased = new StringBuilder(ShoutedToLower(title, words));
+        for (var index = 0; index < words.Count; index++)
+        {
+            var word = words[index];
+            var text = cased.ToString(word.Start, word.Length);
+            var isEdge = index == 0 || index == words.Count - 1 || FollowsColon(title, word.Start);
+            var replacement = !isEdge && SmallWords.Contains(text.ToLowerInvariant())
+                ? (IsPlainCapitalised(text) ? text.ToLowerInvariant() : text)
+                : Capitalise(text);
+            cased.Remove(word.Start, word.Length).Insert(word.Start, replacement);
+        }
+
+        return cased.ToString();
+    }
+
+    /// <summary>"Red Fox In The Snow" → "Red fox in the snow".</summary>
+    public static string ToSentenceCase(string title)
+    {
+        var words = TextWords.Split(title);
+        var cased = new StringBuilder(ShoutedToLower(title, words));
+        var titleCased = words.Skip(1).Count(word => IsPlainCapitalised(cased.ToString(word.Start, word.Length))) * 2 > words.Count - 1;
+        for (var index = 0; index < words.Count; index++)
+        {
+            var word = words[index];
+            var text = cased.ToString(word.Start, word.Length);
+            var replacement = index == 0 ? Capitalise(text) : titleCased && IsPlainCapitalised(text) ? text.ToLowerInvariant() : text;
+            cased.Remove(word.Start, word.Length).Insert(word.Start, replacement);
+        }
+
+        return cased.ToString();
+    }
+
+    /// <summary>A title in capitals ("RED FOX IN SNOW") is lowered first, since its capitals carry no information.</summary>
+    private static string ShoutedToLower(string title, IReadOnlyList<TextWord> words)
+    {
+        var letters = title.Where(char.IsLetter).ToList();
+        return words.Count > 1 && letters.Count > 0 && letters.All(char.IsUpper) ? title.ToLowerInvariant() : title;
+    }
+
+    /// <summary>"Fox" and "A" but not "NASA", "iPhone", "fox" or the pronoun "I".</summary>
+    private static bool IsPlainCapitalised(string word) =>
+        char.IsUpper(word[0])
+        && word.Skip(1).All(character => !char.IsLetter(character) || char.IsLower(character))
+        && !string.Equals(word, "I", StringComparison.Ordinal);
+
+    /// <summary>Upper-cases the first letter; leaves the rest alone so "iPhone" and "NASA" survive.</summary>
+    private static string Capitalise(string word) =>
+        word.Any(char.IsUpper) ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    private static bool FollowsColon(string title, int start)
+    {
+        var index = start - 1;
+        while (index >= 0 && char.IsWhiteSpace(title[index]))
+        {
+            index--;
+        }
+
+        return index >= 0 && title[index] is ':' or '\u2014';
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using TagMyStock.Core.Keywords;
+
+namespace TagMyStock.Core.Rules;
+
+/// <summary>Reading <see cref="UserRules"/> from JSON and explaining, property by property, what is wrong.</summary>
+internal static class UserRulesJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonTypeInfo TypeInfo => Options.GetTypeInfo(typeof(UserRules));
+
+    /// <summary>Turns a serializer error into a sentence naming the property.</summary>
+    public static string DescribeJsonError(JsonException exception)
+    {
+        var name = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
+            ? path[2..].Split('[', '.')[0]
+            : null;
+        var property = name is null
+            ? null
+            : TypeInfo.Properties.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        if (property is not null)
+        {
+            return $"The rules property '{property.Name}' has a value of the wrong kind: it takes {Expected(property.PropertyType)}.";
+        }
+
+        if (name is not null && exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return $"The rules file has an unknown property '{name}'. Known properties: {string.Join(", ", TypeInfo.Properties.Select(known => known.Name))}.";
+        }
+
+        var line = exception.LineNumber is { } number ? $" near line {number + 1}" : "";
+        return $"The rules file is not valid JSON{line}: it should be one object such as {{\"maxKeywords\": 45, \"titleStyle\": \"sentenceCase\"}}.";
+    }
+
+    /// <summary>Refuses rules that contradict themselves or hold impossible numbers.</summary>
+    public static void ThrowIfInconsistent(UserRules rules)
+    {
+        ThrowIfBadList(rules.RequiredKeywords, "requiredKeywords");
+        ThrowIfBadList(rules.BannedWords, "bannedWords");
+        ThrowIfBelow(rules.RequiredKeywordsPosition, 0, "requiredKeywordsPosition");
+        ThrowIfBelow(rules.KeywordCount, 1, "keywordCount");
+        ThrowIfBelow(rules.MinKeywords, 0, "minKeywords");
+        ThrowIfBelow(rules.MaxKeywords, 1, "maxKeywords");
+        ThrowIfBelow(rules.TitleMinLength, 0, "titleMinLength");
+        ThrowIfBelow(rules.TitleMaxLength, 1, "titleMaxLength");
+        ThrowIfBelow(rules.DescriptionMaxLength, 1, "descriptionMaxLength");
+
+        if (rules.KeywordCount is not null && (rules.MinKeywords is not null || rules.MaxKeywords is not null))
+        {
+            throw new UserRulesException("Use either 'keywordCount' or 'minKeywords'/'maxKeywords', not both.");
+        }
+
+        ThrowIfAbove(rules.MinKeywords, "minKeywords", rules.MaxKeywords, "maxKeywords");
+        ThrowIfAbove(rules.TitleMinLength, "titleMinLength", rules.TitleMaxLength, "titleMaxLength");
+
+        if (rules.EffectiveMaxKeywords is { } max && rules.RequiredKeys.Count > max)
+        {
+            throw new UserRulesException($"'requiredKeywords' lists {rules.RequiredKeys.Count} keywords, more than the {max} your rules allow.");
+        }
+
+        var banned = rules.BannedList();
+        foreach (var required in rules.RequiredKeywords)
+        {
+            if (banned.FindFirst(required) is { } word)
+            {
+                throw new UserRulesException($"'requiredKeywords' has \"{required}\", which 'bannedWords' bans (\"{word}\").");
+            }
+
+            if (rules.SingleWordKeywordsOnly && KeywordHygiene.WordCount(required) > 1)
+            {
+                throw new UserRulesException($"'requiredKeywords' has \"{required}\", several words, but 'singleWordKeywordsOnly' is true.");
+            }
+        }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static string Expected(Type type) =>
+        type == typeof(bool) ? "true or false"
+        : type == typeof(int?) ? "a whole number, or null"
+        : type == typeof(TitleStyle) ? $"one of {string.Join(", ", Enum.GetNames<TitleStyle>().Select(JsonNamingPolicy.CamelCase.ConvertName))}"
+        : "a list of words, e.g. [\"my studio\"]";
+
+    private static void ThrowIfBadList(IReadOnlyList<string>? list, string name)
+    {
+        if (list is null)
+        {
+            throw new UserRulesException($"'{name}' must be a list of words, not null.");
+        }
+
+        if (list.Any(entry => string.IsNullOrWhiteSpace(entry) || KeywordHygiene.IsEmpty(entry)))
+        {
+            throw new UserRulesException($"'{name}' has an empty entry.");
+        }
+    }
+
+    private static void ThrowIfBelow(int? value, int minimum, string name)
+    {
+        if (value < minimum)
+        {
+            throw new UserRulesException($"'{name}' must be {minimum} or more; it is {value}.");
+        }
+    }
+
+    private static void ThrowIfAbove(int? low, string lowName, int? high, string highName)
+    {
+        if (low > high)
+        {
+            throw new UserRulesException($"'{lowName}' ({low}) is more than '{highName}' ({high}).");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Rules;
+
+namespace TagMyStock.Core.Validation;
+
+/// <summary>
+/// Checks an image's metadata against one agency's profile and the user's own rules, returning every
+/// problem at once (nothing is thrown for bad metadata). A limit the profile leaves null is not checked.
+/// </summary>
+public static class MetadataValidator
+{
+    /// <summary>The agency id of a report that holds only the user's rules.</summary>
+    public const string RulesOnlyId = "rules";
+
+    /// <summary>
+    /// Every problem, each with a plain message naming the agency and the numbers, and a
+    /// <see cref="MetadataFix"/> where one exists. Problems come field by field, fixes in the order they
+    /// are best applied (see <see cref="MetadataFixer"/>).
+    /// </summary>
+    /// <param name="fileName">The uploaded file's name, checked against <see cref="AgencyProfile.FileName"/> when given.</param>
+    public static ValidationReport Validate(ImageMetadata metadata, AgencyProfile agency, UserRules? rules = null, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(agency);
+        var context = new ValidationContext(agency, rules ?? UserRules.None);
+        IEnumerable<Problem> problems =
+        [
+            .. RuleChecks.Check(metadata, context.Rules),
+            .. TextChecks.Check(metadata, context),
+            .. KeywordChecks.Check(metadata, context),
+            .. RuleChecks.CheckKeywordCount(metadata, context.Rules),
+            .. CategoryChecks.Check(metadata, context),
+            .. FlagChecks.Check(metadata, context),
+            .. FileNameChecks.Check(fileName, context),
+        ];
+        return new ValidationReport(agency.Id, [.. problems]);
+    }
+
+    /// <summary>Only the user's rules, for when no agency is chosen; the report's agency id is <see cref="RulesOnlyId"/>.</summary>
+    public static ValidationReport ValidateRules(ImageMetadata metadata, UserRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(rules);
+        return new ValidationReport(RulesOnlyId, [.. RuleChecks.Check(metadata, rules), .. RuleChecks.CheckKeywordCount(metadata, rules)]);
+    }
+}
