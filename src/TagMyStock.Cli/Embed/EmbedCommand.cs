@@ -14,7 +14,7 @@ namespace TagMyStock.Cli.Embed;
 /// </summary>
 public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, EmbedSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, EmbedSettings settings, CancellationToken cancellationToken)
     {
         if (!File.Exists(settings.Csv))
         {

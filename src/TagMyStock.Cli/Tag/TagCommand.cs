@@ -20,7 +20,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
 
     public const string EmbeddedFolderName = "embedded";
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, TagSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, TagSettings settings, CancellationToken cancellationToken)
     {
         var agencies = CommandInputs.Agencies(settings.Agency);
         var rules = await CommandInputs.RulesAsync(settings.Rules, cancellationToken);

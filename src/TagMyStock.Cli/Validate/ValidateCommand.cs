@@ -13,7 +13,7 @@ namespace TagMyStock.Cli.Validate;
 /// <summary><c>tagmystock validate</c>: every problem per file, for CSV rows and for metadata embedded in images.</summary>
 public sealed class ValidateCommand(IAnsiConsole console) : AsyncCommand<ValidateSettings>
 {
-    protected override async Task<int> ExecuteAsync(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var chosen = settings.Agency is null ? null : CommandInputs.Agencies(settings.Agency);
         var rules = await CommandInputs.RulesAsync(settings.Rules, cancellationToken);

@@ -1,3 +1,5 @@
+using TagMyStock.Core.Keywords;
+
 namespace TagMyStock.Core.Tagging;
 
 /// <summary>
@@ -46,10 +48,12 @@ internal static class KeywordRanking
 
     private static void Add(Dictionary<string, Candidate> candidates, string term, EvidenceSource source, double score)
     {
-        if (!candidates.TryGetValue(term, out var candidate))
+        // "cat" and "cats" are one keyword: its first spelling is kept and both mentions count as evidence.
+        var key = KeywordHygiene.Key(term);
+        if (!candidates.TryGetValue(key, out var candidate))
         {
             candidate = new Candidate(term, candidates.Count);
-            candidates.Add(term, candidate);
+            candidates.Add(key, candidate);
         }
 
         candidate.Support(source, score);

@@ -140,4 +140,14 @@ public sealed class LocalTextEngineTests
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => Engine.TagAsync(new TaggingInput("x.jpg", "cat", null, ImageMetadata.Empty), cancelled.Token));
     }
+
+    [Fact]
+    public void Plurals_from_different_sources_are_one_keyword_with_both_as_evidence()
+    {
+        var result = Tag("tulips-in-vase.jpg", hint: "tulip bouquet");
+
+        Assert.Equal("tulip", result.Metadata.Keywords[0]);
+        Assert.DoesNotContain("tulips", result.Metadata.Keywords);
+        Assert.Equal([EvidenceSource.Hint, EvidenceSource.FileName], result.Evidence.Single(e => e.Term == "tulip").Sources);
+    }
 }
