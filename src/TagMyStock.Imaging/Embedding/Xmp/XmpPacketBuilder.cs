@@ -1,0 +1,107 @@
+using TagMyStock.Core.Metadata;
+using XmpCore;
+using XmpCore.Options;
+
+namespace TagMyStock.Imaging.Embedding.Xmp;
+
+/// <summary>
+/// Puts TagMyStock's fields into an XMP data model (XMP Specification Part 1, ISO 16684-1) and serializes it.
+/// Every other property of the model is kept.
+/// </summary>
+/// <remarks>
+/// Fields: dc:title and dc:description (language alternatives, x-default), dc:subject (bag, in the keywords'
+/// order), photoshop:Headline (the title, as IPTC Core maps IIM 2:105) and Iptc4xmpExt:DigitalSourceType (IPTC
+/// Photo Metadata Standard; written only for AI-made images, removed otherwise). Title and description replace the
+/// whole alternative array, so a stale translation cannot outlive a new title. An empty field removes the property.
+/// </remarks>
+internal static class XmpPacketBuilder
+{
+    /// <summary>Properties an embed always writes; they stay in the main JPEG packet when XMP must be split.</summary>
+    public static IReadOnlyList<(string Namespace, string Name)> WrittenProperties { get; } =
+    [
+        (XmpConstants.NsDC, "title"),
+        (XmpConstants.NsDC, "description"),
+        (XmpConstants.NsDC, "subject"),
+        (XmpConstants.NsPhotoshop, "Headline"),
+        (XmpConstants.NsIptcext, "DigitalSourceType"),
+    ];
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Parses one serialized packet, reporting a malformed one as a problem with the file.</summary>
+    public static IXmpMeta Parse(byte[] buffer, int offset, int count, string fileName)
+    {
+        try
+        {
+            return XmpMetaFactory.ParseFromBuffer(buffer, offset, count);
+        }
+        catch (XmpException exception)
+        {
+            throw new ImageFileException(
+                $"{fileName} holds XMP metadata that cannot be parsed ({exception.Message}); it was left unchanged so nothing in it is lost.",
+                exception);
+        }
+    }
+
+    /// <summary>Adds the properties of <paramref name="source"/> that <paramref name="target"/> lacks.</summary>
+    public static void MergeInto(IXmpMeta target, IXmpMeta source) =>
+        XmpUtils.AppendProperties(source, target, doAllProperties: true, replaceOldValues: false, deleteEmptyValues: false);
+
+    public static void Apply(IXmpMeta xmp, ImageMetadata metadata)
+    {
+        SetAltText(xmp, XmpConstants.NsDC, "title", metadata.Title);
+        SetAltText(xmp, XmpConstants.NsDC, "description", metadata.Description);
+        SetText(xmp, XmpConstants.NsPhotoshop, "Headline", metadata.Title);
+        SetText(xmp, XmpConstants.NsIptcext, "DigitalSourceType", metadata.EffectiveDigitalSourceType);
+
+        xmp.DeleteProperty(XmpConstants.NsDC, "subject");
+        var bag = new PropertyOptions { IsArray = true };
+        foreach (var keyword in metadata.Keywords)
+        {
+            if (!string.IsNullOrWhiteSpace(keyword))
+            {
+                xmp.AppendArrayItem(XmpConstants.NsDC, "subject", bag, keyword, null);
+            }
+        }
+    }
+
+    public static bool HasProperties(IXmpMeta xmp) => xmp.Properties.Any();
+
+    /// <summary>
+    /// Serializes in the compact RDF form, schemas and properties sorted (array items keep their order) so the
+    /// same metadata always gives the same bytes, however often a file is re-tagged. <paramref name="padding"/> is whitespace left for in-place editors
+    /// (XMP Part 1 §7.3.4); without a packet wrapper there is none. XmpCore starts its output with a UTF-8 byte
+    /// order mark, which does not belong before "&lt;?xpacket" and is dropped.
+    /// </summary>
+    public static byte[] Serialize(IXmpMeta xmp, int padding, bool packetWrapper = true)
+    {
+        // XmpCore reads a padding of 0 as "its default of 2048", so 1 is the smallest.
+        var options = new SerializeOptions
+        {
+            UseCompactFormat = true,
+            OmitPacketWrapper = !packetWrapper,
+            Padding = Math.Max(1, padding),
+        };
+        xmp.Sort();
+        var bytes = XmpMetaFactory.SerializeToBuffer(xmp, options);
+        return bytes.AsSpan().StartsWith(Utf8ByteOrderMark) ? bytes[Utf8ByteOrderMark.Length..] : bytes;
+    }
+
+    private static void SetAltText(IXmpMeta xmp, string ns, string name, string text)
+    {
+        xmp.DeleteProperty(ns, name);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            xmp.SetLocalizedText(ns, name, "", XmpConstants.XDefault, text);
+        }
+    }
+
+    private static void SetText(IXmpMeta xmp, string ns, string name, string? text)
+    {
+        xmp.DeleteProperty(ns, name);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            xmp.SetProperty(ns, name, text);
+        }
+    }
+}
