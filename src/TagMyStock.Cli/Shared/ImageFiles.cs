@@ -17,7 +17,7 @@ public static class ImageFiles
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            var candidates = Directory.Exists(path)
+            IEnumerable<string> candidates = Directory.Exists(path)
                 ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
                     .Where(file => ImageExtensions.Contains(Path.GetExtension(file)))
                     .Order(StringComparer.Ordinal)

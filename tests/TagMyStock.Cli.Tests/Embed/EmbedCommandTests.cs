@@ -1,3 +1,4 @@
+using TagMyStock.Cli.Shared;
 using TagMyStock.Imaging.Reading;
 
 namespace TagMyStock.Cli.Embed;

@@ -1,3 +1,4 @@
+using TagMyStock.Cli.Shared;
 namespace TagMyStock.Cli.Validate;
 
 public sealed class ValidateCommandTests
@@ -29,13 +30,18 @@ public sealed class ValidateCommandTests
     public async Task Checks_metadata_embedded_in_images_against_the_chosen_agency()
     {
         using var folder = new TempFolder();
+        folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg", "ladybird.jpg");
         folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg");
-        folder.CopySample("dune-grass-by-the-sea.jpg");
+        folder.CopySample("dune-grass-by-the-sea.jpg", "dune.jpg");
 
         var run = await CliRun.RunAsync("validate", folder.Path, "--agency", "adobe", "--json");
 
         Assert.Equal(ExitCodes.BlockingProblems, run.ExitCode);
-        Assert.Equal("ok", run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("status").GetString());
-        Assert.Equal("blocked", run.File("dune-grass-by-the-sea.jpg").GetProperty("status").GetString());
+        Assert.Equal("ok", run.File("ladybird.jpg").GetProperty("status").GetString());
+        var longName = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("agencies")[0].GetProperty("problems");
+        Assert.Contains(longName.EnumerateArray(), p => p.GetProperty("field").GetString() == "filename" && p.GetProperty("message").GetString()!.Contains("30", StringComparison.Ordinal));
+        var untagged = run.File("dune.jpg").GetProperty("agencies")[0].GetProperty("problems").EnumerateArray().ToList();
+        Assert.Contains(untagged, p => p.GetProperty("field").GetString() == "title" && p.GetProperty("severity").GetString() == "blocking");
+        Assert.Contains(untagged, p => p.GetProperty("field").GetString() == "keywords" && p.GetProperty("severity").GetString() == "blocking");
     }
 }
