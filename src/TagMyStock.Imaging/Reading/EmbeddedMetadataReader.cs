@@ -35,6 +35,7 @@ public static class EmbeddedMetadataReader
         FileStream stream;
         try
         {
+            // Metadata sits in the first kilobytes of a large file: no read-ahead of image data that is never read.
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)

@@ -1,4 +1,7 @@
+using System.IO.Compression;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Imaging.Embedding.Png;
+using XmpCore;
 using static TagMyStock.Imaging.ExternalReaders;
 
 namespace TagMyStock.Imaging.Embedding;
@@ -79,5 +82,33 @@ public sealed class PngEmbeddingTests
         var chunks = ImageStructure.Png(outputBytes);
         Assert.Single(chunks, ImageStructure.IsXmpChunk);
         Assert.Equal(originalChunks.FindIndex(ImageStructure.IsXmpChunk), chunks.FindIndex(ImageStructure.IsXmpChunk));
+    }
+
+    [Fact]
+    public void A_compressed_xmp_chunk_is_read_and_replaced_by_an_uncompressed_one()
+    {
+        var existing = XmpMetaFactory.Create();
+        existing.SetProperty(XmpConstants.NsXmp, "Rating", "5");
+        using var deflated = new MemoryStream();
+        using (var deflater = new ZLibStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            deflater.Write(XmpMetaFactory.SerializeToBuffer(existing, new() { OmitPacketWrapper = true }));
+        }
+
+        var chunk = PngChunk.Create("iTXt", [.. "XML:com.adobe.xmp"u8, 0, 1, 0, 0, 0, .. deflated.ToArray()]);
+        using var withChunk = new MemoryStream();
+        var plain = TestData.Bytes("plain.png");
+        withChunk.Write(plain.AsSpan(0, 8 + 25));
+        chunk.WriteTo(withChunk);
+        withChunk.Write(plain.AsSpan(8 + 25));
+
+        var output = Embedded.Bytes(withChunk.ToArray(), TestData.Other);
+
+        var xmpChunk = Assert.Single(ImageStructure.Png(output), ImageStructure.IsXmpChunk);
+        Assert.Equal(0, xmpChunk.Bytes[8 + "XML:com.adobe.xmp".Length + 1]);
+        using var folder = new TemporaryFolder();
+        var tags = Exiftool(folder.Write("output.png", output));
+        Assert.Equal("5", Value(tags, "XMP-xmp:Rating"));
+        Assert.Equal(TestData.Other.Title, Value(tags, "XMP-dc:Title"));
     }
 }
