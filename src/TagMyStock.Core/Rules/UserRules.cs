@@ -78,21 +78,7 @@ public sealed record UserRules
     public static UserRules FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        UserRules? rules;
-        try
-        {
-            rules = JsonSerializer.Deserialize<UserRules>(json, UserRulesJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            throw new UserRulesException(UserRulesJson.DescribeJsonError(exception), exception);
-        }
-
-        if (rules is null)
-        {
-            throw new UserRulesException("The rules file is empty: it should hold one JSON object, e.g. {\"maxKeywords\": 45}.");
-        }
-
+        var rules = UserRulesJson.Read(json);
         UserRulesJson.ThrowIfInconsistent(rules);
         return rules;
     }
