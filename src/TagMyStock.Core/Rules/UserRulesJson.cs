@@ -106,7 +106,7 @@ internal static class UserRulesJson
                 throw new UserRulesException($"'requiredKeywords' has \"{required}\", which 'bannedWords' bans (\"{word}\").");
             }
 
-            if (rules.SingleWordKeywordsOnly && KeywordHygiene.WordCount(required) > 1)
+            if (rules.SingleWordKeywordsOnly && UserRules.IsMultiWord(required))
             {
                 throw new UserRulesException($"'requiredKeywords' has \"{required}\", several words, but 'singleWordKeywordsOnly' is true.");
             }

@@ -35,7 +35,7 @@ internal static class RuleChecks
             }
         }
 
-        if (rules.SingleWordKeywordsOnly && keywords.Where(keyword => KeywordHygiene.WordCount(keyword) > 1).ToList() is { Count: > 0 } phrases)
+        if (rules.SingleWordKeywordsOnly && keywords.Where(UserRules.IsMultiWord).ToList() is { Count: > 0 } phrases)
         {
             yield return Keywords("rules.keywords.multi-word", $"Your rule wants single-word keywords; these have several: {ValidationContext.Examples(phrases)}.", new("Split keywords into single words", rules.SplitKeywords));
         }

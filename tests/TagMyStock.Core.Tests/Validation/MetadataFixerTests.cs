@@ -90,6 +90,64 @@ public sealed class MetadataFixerTests
         Assert.True(fixedMetadata.Description.All(char.IsAscii));
     }
 
+    public static TheoryData<int, string, int> Combinations()
+    {
+        var data = new TheoryData<int, string, int>();
+        foreach (var fixture in Enumerable.Range(0, Fixtures.Length))
+        {
+            foreach (var agency in new[] { "adobe", "shutterstock", "pond5", "unknown" })
+            {
+                foreach (var rules in Enumerable.Range(0, RuleSets.Length))
+                {
+                    data.Add(fixture, agency, rules);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    private static readonly ImageMetadata[] Fixtures =
+    [
+        Messy,
+        new()
+        {
+            Title = "AI",
+            Description = "AI",
+            Keywords = ["T-Shirt", "t shirts", "Red  T-Shirt", "dog", "dogs park", "dog walking", "dog toy", "dog bowl", "dog leash", "ÉTÉ", "猫", "USA flag"],
+            Flags = ContentFlags.AiGenerated | ContentFlags.Editorial,
+        },
+        new()
+        {
+            Title = "LEGO® Bricks — “Colorful” Toys For Kids… " + new string('x', 90),
+            Description = "Lego bricks",
+            Keywords = ["lego", "bricks", "#toys", "kids"],
+            Categories = new Dictionary<string, string>(StringComparer.Ordinal) { ["adobe"] = "nonsense", ["shutterstock"] = "Nature" },
+            DigitalSourceType = DigitalSourceType.CompositeWithTrainedAlgorithmicMedia,
+        },
+    ];
+
+    private static readonly UserRules[] RuleSets =
+    [
+        UserRules.None,
+        Rules,
+        UserRules.FromJson("""{"requiredKeywords":["studio"],"singleWordKeywordsOnly":true,"lowercaseKeywords":true,"keywordCount":6,"titleStyle":"titleCase","titleMaxLength":40,"descriptionMaxLength":30,"requiredKeywordsPosition":0}"""),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void AutoFix_converges_for_every_fixture_agency_and_rule_set(int fixture, string agencyId, int ruleSet)
+    {
+        var agency = Agency(agencyId);
+        var rules = RuleSets[ruleSet];
+
+        var once = MetadataFixer.AutoFix(Fixtures[fixture], agency, rules);
+
+        Assert.Equal(once, MetadataFixer.AutoFix(once, agency, rules));
+        var report = MetadataValidator.Validate(once, agency, rules);
+        Assert.All(report.Problems, problem => Assert.True(problem.Fix is null, $"{problem.Code} still offers a fix: {problem.Message}"));
+    }
+
     [Fact]
     public void Clean_metadata_is_returned_unchanged()
     {
