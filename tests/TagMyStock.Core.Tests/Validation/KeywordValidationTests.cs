@@ -24,7 +24,7 @@ public sealed class KeywordValidationTests
     {
         var problem = ValidationAssert.Single(MetadataValidator.Validate(WithKeywords("fox", "foxes", "snow", "winter", "animal", "cold", "Cold"), TestAgencies.Shutterstock), "keywords.too-few");
 
-        Assert.Equal("Shutterstock needs at least 7 keywords; this image has 5 not counting empty or repeated ones — add 2 more.", problem.Message);
+        Assert.Equal("Shutterstock needs at least 7 keywords; this image has 5 (not counting empty or repeated ones) — add 2 more.", problem.Message);
     }
 
     [Fact]
