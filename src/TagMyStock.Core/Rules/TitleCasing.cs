@@ -51,7 +51,8 @@ public static class TitleCasing
     {
         var words = TextWords.Split(title);
         var cased = new StringBuilder(ShoutedToLower(title, words));
-        var titleCased = words.Skip(1).Count(word => IsPlainCapitalised(cased.ToString(word.Start, word.Length))) * 2 > words.Count - 1;
+        var later = words.Skip(1).Select(word => cased.ToString(word.Start, word.Length)).Where(word => !string.Equals(word, "I", StringComparison.Ordinal)).ToList();
+        var titleCased = later.Count(IsPlainCapitalised) * 2 > later.Count;
         for (var index = 0; index < words.Count; index++)
         {
             var word = words[index];

@@ -78,21 +78,7 @@ public sealed record UserRules
     public static UserRules FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        UserRules? rules;
-        try
-        {
-            rules = JsonSerializer.Deserialize<UserRules>(json, UserRulesJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            throw new UserRulesException(UserRulesJson.DescribeJsonError(exception), exception);
-        }
-
-        if (rules is null)
-        {
-            throw new UserRulesException("The rules file is empty: it should hold one JSON object, e.g. {\"maxKeywords\": 45}.");
-        }
-
+        var rules = UserRulesJson.Read(json);
         UserRulesJson.ThrowIfInconsistent(rules);
         return rules;
     }
@@ -120,8 +106,13 @@ public sealed record UserRules
     internal ImageMetadata SplitKeywords(ImageMetadata metadata) =>
         !SingleWordKeywordsOnly ? metadata : metadata with
         {
-            Keywords = KeywordHygiene.Deduplicate(metadata.Keywords.SelectMany(keyword => keyword.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))),
+            Keywords = KeywordHygiene.Deduplicate(metadata.Keywords.SelectMany(SplitAtSpaces)),
         };
+
+    /// <summary>Whether a keyword has several space-separated words; "t-shirt" is one word here.</summary>
+    internal static bool IsMultiWord(string keyword) => SplitAtSpaces(keyword).Length > 1;
+
+    private static string[] SplitAtSpaces(string keyword) => keyword.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     internal ImageMetadata LowercaseAll(ImageMetadata metadata) =>
         !LowercaseKeywords ? metadata : metadata with { Keywords = [.. metadata.Keywords.Select(KeywordHygiene.Lowercase)] };

@@ -8,12 +8,52 @@ namespace TagMyStock.Core.Rules;
 /// <summary>Reading <see cref="UserRules"/> from JSON and explaining, property by property, what is wrong.</summary>
 internal static class UserRulesJson
 {
+    private const string ObjectExample = "it should hold one JSON object, e.g. {\"maxKeywords\": 45, \"titleStyle\": \"sentenceCase\"}.";
+
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     private static JsonTypeInfo TypeInfo => Options.GetTypeInfo(typeof(UserRules));
 
-    /// <summary>Turns a serializer error into a sentence naming the property.</summary>
-    public static string DescribeJsonError(JsonException exception)
+    /// <summary>
+    /// Parses first, so a syntax error is told apart from a property with a value of the wrong kind, then
+    /// binds to <see cref="UserRules"/>.
+    /// </summary>
+    public static UserRules Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException exception)
+        {
+            var line = exception.LineNumber is { } number ? $" near line {number + 1}" : "";
+            throw new UserRulesException($"The rules file is not valid JSON{line}: {ObjectExample}", exception);
+        }
+
+        using (document)
+        {
+            switch (document.RootElement.ValueKind)
+            {
+                case JsonValueKind.Null:
+                    throw new UserRulesException($"The rules file is empty: {ObjectExample}");
+                case not JsonValueKind.Object:
+                    throw new UserRulesException($"The rules file is not valid JSON for rules: {ObjectExample}");
+            }
+
+            try
+            {
+                return document.Deserialize<UserRules>(Options)!;
+            }
+            catch (JsonException exception)
+            {
+                throw new UserRulesException(DescribeBindingError(exception), exception);
+            }
+        }
+    }
+
+    /// <summary>Turns a binding error into a sentence naming the property.</summary>
+    private static string DescribeBindingError(JsonException exception)
     {
         var name = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
             ? path[2..].Split('[', '.')[0]
@@ -27,13 +67,9 @@ internal static class UserRulesJson
             return $"The rules property '{property.Name}' has a value of the wrong kind: it takes {Expected(property.PropertyType)}.";
         }
 
-        if (name is not null && exception.Message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            return $"The rules file has an unknown property '{name}'. Known properties: {string.Join(", ", TypeInfo.Properties.Select(known => known.Name))}.";
-        }
-
-        var line = exception.LineNumber is { } number ? $" near line {number + 1}" : "";
-        return $"The rules file is not valid JSON{line}: it should be one object such as {{\"maxKeywords\": 45, \"titleStyle\": \"sentenceCase\"}}.";
+        return name is null
+            ? $"The rules file could not be read: {exception.Message}"
+            : $"The rules file has an unknown property '{name}'. Known properties: {string.Join(", ", TypeInfo.Properties.Select(known => known.Name))}.";
     }
 
     /// <summary>Refuses rules that contradict themselves or hold impossible numbers.</summary>
@@ -70,7 +106,7 @@ internal static class UserRulesJson
                 throw new UserRulesException($"'requiredKeywords' has \"{required}\", which 'bannedWords' bans (\"{word}\").");
             }
 
-            if (rules.SingleWordKeywordsOnly && KeywordHygiene.WordCount(required) > 1)
+            if (rules.SingleWordKeywordsOnly && UserRules.IsMultiWord(required))
             {
                 throw new UserRulesException($"'requiredKeywords' has \"{required}\", several words, but 'singleWordKeywordsOnly' is true.");
             }
@@ -100,13 +136,8 @@ internal static class UserRulesJson
         : type == typeof(TitleStyle) ? $"one of {string.Join(", ", Enum.GetNames<TitleStyle>().Select(JsonNamingPolicy.CamelCase.ConvertName))}"
         : "a list of words, e.g. [\"my studio\"]";
 
-    private static void ThrowIfBadList(IReadOnlyList<string>? list, string name)
+    private static void ThrowIfBadList(IReadOnlyList<string> list, string name)
     {
-        if (list is null)
-        {
-            throw new UserRulesException($"'{name}' must be a list of words, not null.");
-        }
-
         if (list.Any(entry => string.IsNullOrWhiteSpace(entry) || KeywordHygiene.IsEmpty(entry)))
         {
             throw new UserRulesException($"'{name}' has an empty entry.");

@@ -58,7 +58,7 @@ internal static class KeywordChecks
         var distinct = words.Select(KeywordHygiene.Key).Distinct(StringComparer.Ordinal).Count();
         if (agency.KeywordMin is { Value: { } min } minFact && distinct < min)
         {
-            var notCounted = distinct < keywords.Count ? " not counting empty or repeated ones" : "";
+            var notCounted = distinct < keywords.Count ? " (not counting empty or repeated ones)" : "";
             yield return new Problem(
                 "keywords.too-few",
                 ValidationContext.LimitSeverity(minFact.Confidence),

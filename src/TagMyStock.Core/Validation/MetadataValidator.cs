@@ -15,8 +15,9 @@ public static class MetadataValidator
 
     /// <summary>
     /// Every problem, each with a plain message naming the agency and the numbers, and a
-    /// <see cref="MetadataFix"/> where one exists. Problems come field by field, fixes in the order they
-    /// are best applied (see <see cref="MetadataFixer"/>).
+    /// <see cref="MetadataFix"/> where one exists. Problems come in the order their fixes are best applied:
+    /// the user's rules, clean-ups field by field, and last the cuts to a maximum (too long, too many), so
+    /// that <see cref="MetadataFixer"/> cuts what survives the clean-ups rather than cleaning up after a cut.
     /// </summary>
     /// <param name="fileName">The uploaded file's name, checked against <see cref="AgencyProfile.FileName"/> when given.</param>
     public static ValidationReport Validate(ImageMetadata metadata, AgencyProfile agency, UserRules? rules = null, string? fileName = null)
@@ -29,10 +30,11 @@ public static class MetadataValidator
             .. RuleChecks.Check(metadata, context.Rules),
             .. TextChecks.Check(metadata, context),
             .. KeywordChecks.Check(metadata, context),
-            .. RuleChecks.CheckKeywordCount(metadata, context.Rules),
             .. CategoryChecks.Check(metadata, context),
             .. FlagChecks.Check(metadata, context),
             .. FileNameChecks.Check(fileName, context),
+            .. TextChecks.CheckLengths(metadata, context),
+            .. RuleChecks.CheckLimits(metadata, context.Rules),
         ];
         return new ValidationReport(agency.Id, [.. problems]);
     }
@@ -42,6 +44,6 @@ public static class MetadataValidator
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(rules);
-        return new ValidationReport(RulesOnlyId, [.. RuleChecks.Check(metadata, rules), .. RuleChecks.CheckKeywordCount(metadata, rules)]);
+        return new ValidationReport(RulesOnlyId, [.. RuleChecks.Check(metadata, rules), .. RuleChecks.CheckLimits(metadata, rules)]);
     }
 }

@@ -35,7 +35,7 @@ internal static class RuleChecks
             }
         }
 
-        if (rules.SingleWordKeywordsOnly && keywords.Where(keyword => KeywordHygiene.WordCount(keyword) > 1).ToList() is { Count: > 0 } phrases)
+        if (rules.SingleWordKeywordsOnly && keywords.Where(UserRules.IsMultiWord).ToList() is { Count: > 0 } phrases)
         {
             yield return Keywords("rules.keywords.multi-word", $"Your rule wants single-word keywords; these have several: {ValidationContext.Examples(phrases)}.", new("Split keywords into single words", rules.SplitKeywords));
         }
@@ -51,17 +51,17 @@ internal static class RuleChecks
             yield return Keywords("rules.keywords.required-missing", $"Your rule requires {ValidationContext.Examples(missing)}, missing here.", new($"Add the required keywords {where}", rules.AddRequiredKeywords));
         }
 
-        foreach (var problem in TitleAndDescription(metadata, rules))
+        foreach (var problem in TitleRules(metadata, rules))
         {
             yield return problem;
         }
     }
 
     /// <summary>
-    /// The keyword count rules, kept apart so they come after every clean-up: the cut to the maximum
-    /// then keeps the most relevant keywords that survive.
+    /// The count and length rules, kept apart so they come after every clean-up: a cut then keeps the
+    /// most relevant keywords and words that survive.
     /// </summary>
-    public static IEnumerable<Problem> CheckKeywordCount(ImageMetadata metadata, UserRules rules)
+    public static IEnumerable<Problem> CheckLimits(ImageMetadata metadata, UserRules rules)
     {
         var count = metadata.Keywords.Count(keyword => !KeywordHygiene.IsEmpty(keyword));
         if (rules.EffectiveMinKeywords is { } min && count < min)
@@ -73,9 +73,27 @@ internal static class RuleChecks
         {
             yield return Keywords("rules.keywords.too-many", $"This image has {count} keywords: your rule allows {max} at most.", new($"Keep the first {max} keywords (your required keywords stay)", rules.CutKeywords));
         }
+
+        var title = metadata.Title.Trim();
+        if (rules.TitleMaxLength is { } titleMax && title.Length > titleMax)
+        {
+            yield return new Problem("rules.title.too-long", Severity.Warning, MetadataField.Title, $"Title has {title.Length} characters: your rule allows {titleMax} at most.")
+            {
+                Fix = new MetadataFix($"Cut the title to {titleMax} characters at a word boundary", rules.CutTitle),
+            };
+        }
+
+        var description = metadata.Description.Trim();
+        if (rules.DescriptionMaxLength is { } descriptionMax && description.Length > descriptionMax)
+        {
+            yield return new Problem("rules.description.too-long", Severity.Warning, MetadataField.Description, $"Description has {description.Length} characters: your rule allows {descriptionMax} at most.")
+            {
+                Fix = new MetadataFix($"Cut the description to {descriptionMax} characters at the end of a sentence or word", rules.CutDescription),
+            };
+        }
     }
 
-    private static IEnumerable<Problem> TitleAndDescription(ImageMetadata metadata, UserRules rules)
+    private static IEnumerable<Problem> TitleRules(ImageMetadata metadata, UserRules rules)
     {
         var title = metadata.Title.Trim();
         if (title.Length > 0 && !string.Equals(TitleCasing.Apply(metadata.Title, rules.TitleStyle), metadata.Title, StringComparison.Ordinal))
@@ -87,26 +105,9 @@ internal static class RuleChecks
             };
         }
 
-        if (rules.TitleMaxLength is { } titleMax && title.Length > titleMax)
-        {
-            yield return new Problem("rules.title.too-long", Severity.Warning, MetadataField.Title, $"Title has {title.Length} characters: your rule allows {titleMax} at most.")
-            {
-                Fix = new MetadataFix($"Cut the title to {titleMax} characters at a word boundary", rules.CutTitle),
-            };
-        }
-
         if (rules.TitleMinLength is { } titleMin && title.Length < titleMin)
         {
             yield return new Problem("rules.title.too-short", Severity.Warning, MetadataField.Title, $"Title has {title.Length} characters: your rule asks for at least {titleMin} — add {titleMin - title.Length} more.");
-        }
-
-        var description = metadata.Description.Trim();
-        if (rules.DescriptionMaxLength is { } descriptionMax && description.Length > descriptionMax)
-        {
-            yield return new Problem("rules.description.too-long", Severity.Warning, MetadataField.Description, $"Description has {description.Length} characters: your rule allows {descriptionMax} at most.")
-            {
-                Fix = new MetadataFix($"Cut the description to {descriptionMax} characters at the end of a sentence or word", rules.CutDescription),
-            };
         }
     }
 

@@ -20,11 +20,6 @@ internal static class TextChecks
         }
         else if (!string.IsNullOrWhiteSpace(metadata.Title))
         {
-            if (TooLong(metadata, Title, agency.TitleMaxLength, TextTruncation.AtWord, "at a word boundary", context) is { } tooLong)
-            {
-                yield return tooLong;
-            }
-
             if (agency.TitleMinLength is { Value: { } min } minFact && metadata.Title.Trim().Length < min)
             {
                 var length = metadata.Title.Trim().Length;
@@ -47,11 +42,6 @@ internal static class TextChecks
         }
         else if (!string.IsNullOrWhiteSpace(metadata.Description))
         {
-            if (TooLong(metadata, Description, agency.DescriptionMaxLength, TextTruncation.AtSentence, "at the end of a sentence or word", context) is { } tooLong)
-            {
-                yield return tooLong;
-            }
-
             foreach (var problem in Content(metadata, Description, context))
             {
                 yield return problem;
@@ -65,6 +55,20 @@ internal static class TextChecks
                     MetadataField.Description,
                     "The description repeats the title word for word: a sentence saying more (who, where, what is happening) helps buyers find the image.");
             }
+        }
+    }
+
+    /// <summary>Title and description over the agency's limits; reported after every clean-up (see <see cref="MetadataValidator"/>).</summary>
+    public static IEnumerable<Problem> CheckLengths(ImageMetadata metadata, ValidationContext context)
+    {
+        if (TooLong(metadata, Title, context.Agency.TitleMaxLength, TextTruncation.AtWord, "at a word boundary", context) is { } title)
+        {
+            yield return title;
+        }
+
+        if (TooLong(metadata, Description, context.Agency.DescriptionMaxLength, TextTruncation.AtSentence, "at the end of a sentence or word", context) is { } description)
+        {
+            yield return description;
         }
     }
 
