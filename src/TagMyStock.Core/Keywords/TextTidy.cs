@@ -45,8 +45,16 @@ internal static partial class TextTidy
         tidied = SpaceBeforePunctuation().Replace(tidied, "$1");
         tidied = RepeatedSeparators().Replace(tidied, "$1");
         tidied = SeparatorBeforeSentenceEnd().Replace(tidied, "$1");
-        return tidied.TrimStart(LeadingJunk.ToCharArray()).TrimEnd(TrailingJunk.ToCharArray());
+        tidied = tidied.TrimStart(LeadingJunk.ToCharArray()).TrimEnd(TrailingJunk.ToCharArray());
+        return DanglingEnd().Replace(tidied, "");
     }
+
+    /// <summary>
+    /// A small word left hanging at the end once what followed it was cut ("Rocket on launch pad at" after
+    /// "dusk" was banned), with any separator before it.
+    /// </summary>
+    [GeneratedRegex(@"(?:[\s,;:]+(?:a|an|the|and|or|of|at|on|in|with|for|to|by|from|into|under|over|near))+$", RegexOptions.IgnoreCase)]
+    private static partial Regex DanglingEnd();
 
     [GeneratedRegex(@"\(\s*\)|\[\s*\]")]
     private static partial Regex EmptyBrackets();

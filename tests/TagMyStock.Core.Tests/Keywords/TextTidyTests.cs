@@ -9,6 +9,9 @@ public sealed class TextTidyTests
     [InlineData("cat, .", "cat.")]
     [InlineData("- cat -", "cat")]
     [InlineData("cat: ; dog", "cat: dog")]
+    [InlineData("Rocket on launch pad at", "Rocket on launch pad")]
+    [InlineData("Bread and butter, with the", "Bread and butter")]
+    [InlineData("Sunset over the sea", "Sunset over the sea")]
     public void Tidy_leaves_readable_text(string text, string expected) => Assert.Equal(expected, TextTidy.Tidy(text));
 
     [Fact]
