@@ -38,6 +38,9 @@ public sealed record AgencyProfile
 
     public Sourced<int?> TitleMaxLength { get; init; } = Fact.Unverified<int?>(null, "not found");
 
+    /// <summary>Whether titles must not contain commas (Adobe Stock: "without commas or special characters").</summary>
+    public Sourced<bool> TitleForbidsCommas { get; init; } = Fact.Unverified(false, "not found");
+
     public bool DescriptionRequired { get; init; }
 
     public Sourced<int?> DescriptionMaxLength { get; init; } = Fact.Unverified<int?>(null, "not found");

@@ -30,6 +30,18 @@ internal static class TextChecks
                     $"Title has {ValidationContext.Count(length, "character")}: {context.AgencyName} needs at least {min} — add {min - length} more.{context.Certainty(minFact)}");
             }
 
+            if (agency.TitleForbidsCommas is { Value: true } commaRule && metadata.Title.Contains(',', StringComparison.Ordinal))
+            {
+                yield return new Problem(
+                    "title.comma",
+                    ValidationContext.LimitSeverity(commaRule.Confidence),
+                    MetadataField.Title,
+                    $"{context.AgencyName} wants titles without commas.{context.Certainty(commaRule)}")
+                {
+                    Fix = new MetadataFix("Take the commas out of the title", fixing => fixing with { Title = TextTidy.Tidy(fixing.Title.Replace(',', ' ')) }),
+                };
+            }
+
             foreach (var problem in Content(metadata, Title, context))
             {
                 yield return problem;

@@ -7,6 +7,20 @@ public sealed class TextValidationTests
     private static readonly string[] SevenKeywords = ["fox", "snow", "winter", "wildlife", "animal", "forest", "cold"];
 
     [Fact]
+    public void Commas_in_a_title_block_where_the_agency_forbids_them_and_the_fix_takes_them_out()
+    {
+        var adobe = TestAgencies.Adobe with { TitleForbidsCommas = Agencies.Fact.Verified(true, "csv page") };
+        var metadata = new ImageMetadata { Title = "Fox in snow, winter forest", Keywords = SevenKeywords };
+
+        var problem = ValidationAssert.Single(MetadataValidator.Validate(metadata, adobe), "title.comma");
+
+        Assert.Equal(Severity.Blocking, problem.Severity);
+        Assert.Equal("Adobe Stock wants titles without commas.", problem.Message);
+        Assert.Equal("Fox in snow winter forest", problem.Fix!.Apply(metadata).Title);
+        Assert.DoesNotContain(MetadataValidator.Validate(metadata, TestAgencies.Shutterstock).Problems, p => p.Code == "title.comma");
+    }
+
+    [Fact]
     public void Missing_title_blocks_where_required()
     {
         var report = MetadataValidator.Validate(new ImageMetadata { Title = "  " }, TestAgencies.Adobe);

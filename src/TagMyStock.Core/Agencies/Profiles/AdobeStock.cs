@@ -16,6 +16,7 @@ public static class AdobeStock
         Aliases = ["adobestock", "adobe-stock"],
         TitleRequired = true,
         TitleMaxLength = Fact.Verified<int?>(70, CsvPage),
+        TitleForbidsCommas = Fact.Verified(true, CsvPage),
         KeywordMin = Fact.Verified<int?>(1, "helpx.adobe.com/stock/contributor/manage-your-portfolio/csv-requirements-content.html (Keywords is a required column)"),
         KeywordMax = Fact.Verified<int?>(50, "helpx.adobe.com/stock/contributor/help/how-to-organize-and-add-keywords.html"),
         Categories = Fact.Peer<IReadOnlyList<AgencyCategory>>(
