@@ -28,6 +28,24 @@ internal static partial class FileNameWords
         "untitled", "image", "photo", "picture", "export", "web", "small", "large", "thumb", "thumbnail",
     };
 
+    [GeneratedRegex(@"\p{L}+(?:-\p{L}+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenatedWord();
+
+    /// <summary>
+    /// Puts back the hyphens a file name lost ("forget me nots" → "forget-me-nots") where another text about
+    /// the image writes the word hyphenated, so its pieces do not become keywords of their own.
+    /// </summary>
+    public static string RejoinCompounds(string nameWords, IEnumerable<string> otherTexts)
+    {
+        var padded = $" {nameWords} ";
+        foreach (var compound in otherTexts.SelectMany(text => HyphenatedWord().Matches(text)).Select(match => match.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            padded = padded.Replace($" {compound.Replace('-', ' ')} ", $" {compound} ", StringComparison.Ordinal);
+        }
+
+        return padded.Trim();
+    }
+
     /// <summary>The meaningful words of the name, in order, lower case; empty when the name says nothing.</summary>
     public static string Extract(string fileName)
     {

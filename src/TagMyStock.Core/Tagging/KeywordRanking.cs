@@ -13,45 +13,88 @@ internal static class KeywordRanking
 
     private const double ExistingKeywordWeight = 0.85;
 
+    /// <summary>
+    /// A word may appear in this many keywords at most ("orange", "warm orange", "orange light"): agencies
+    /// treat more as keyword spam (see <see cref="KeywordHygiene.SpamThreshold"/>).
+    /// </summary>
+    private const int MaxKeywordsPerWord = 3;
+
     public static List<Evidence> Rank(IReadOnlyList<TextSource> sources, IReadOnlyList<string> existingKeywords, int max)
     {
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
 
-        foreach (var source in sources)
+        // Texts that propose phrases go first, then the keywords already in the file, then the texts that
+        // only support what the others proposed.
+        foreach (var source in sources.Where(source => source.ProposesPhrases))
         {
-            foreach (var term in TermExtractor.Extract(source.Text).DistinctBy(term => term.Text))
-            {
-                var score = source.Weight * Centrality(term.Position) * (term.IsPhrase ? PhraseFactor : 1.0);
-                Add(candidates, term.Text, source.Kind, score);
-            }
+            AddTerms(candidates, source);
         }
 
         for (var index = 0; index < existingKeywords.Count; index++)
         {
-            var keyword = string.Join(' ', existingKeywords[index].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+            var keyword = KeywordHygiene.Normalize(existingKeywords[index]).ToLowerInvariant();
             if (keyword.Length > 0)
             {
-                Add(candidates, keyword, EvidenceSource.ExistingMetadata, ExistingKeywordWeight * Centrality(index));
+                Add(candidates, keyword, EvidenceSource.ExistingMetadata, ExistingKeywordWeight * Centrality(index), mayCreate: true);
             }
         }
 
-        return candidates.Values
-            .OrderByDescending(candidate => candidate.Score)
-            .ThenBy(candidate => candidate.Order)
+        foreach (var source in sources.Where(source => !source.ProposesPhrases))
+        {
+            AddTerms(candidates, source);
+        }
+
+        var ranked = candidates.Values.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Order);
+        return WithoutSpam(ranked)
             .Take(max)
             .Select(candidate => new Evidence(candidate.Term, candidate.Sources, Math.Round(candidate.Score, 3)))
             .ToList();
     }
 
+    /// <summary>Skips a keyword once each of its words has been used <see cref="MaxKeywordsPerWord"/> times by stronger keywords.</summary>
+    private static IEnumerable<Candidate> WithoutSpam(IEnumerable<Candidate> ranked)
+    {
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var candidate in ranked)
+        {
+            var words = KeywordHygiene.Key(candidate.Term).Split(' ');
+            if (words.Any(word => uses.GetValueOrDefault(word) >= MaxKeywordsPerWord))
+            {
+                continue;
+            }
+
+            foreach (var word in words)
+            {
+                uses[word] = uses.GetValueOrDefault(word) + 1;
+            }
+
+            yield return candidate;
+        }
+    }
+
+    private static void AddTerms(Dictionary<string, Candidate> candidates, TextSource source)
+    {
+        foreach (var term in TermExtractor.Extract(source.Text).DistinctBy(term => term.Text))
+        {
+            var score = source.Weight * Centrality(term.Position) * (term.IsPhrase ? PhraseFactor : 1.0);
+            Add(candidates, term.Text, source.Kind, score, mayCreate: !term.IsPhrase || source.ProposesPhrases);
+        }
+    }
+
     /// <summary>1 for the first word of a text, easing towards 0.5 for late words.</summary>
     private static double Centrality(int position) => 0.5 + (0.5 / (1 + (0.05 * position)));
 
-    private static void Add(Dictionary<string, Candidate> candidates, string term, EvidenceSource source, double score)
+    private static void Add(Dictionary<string, Candidate> candidates, string term, EvidenceSource source, double score, bool mayCreate)
     {
         // "cat" and "cats" are one keyword: its first spelling is kept and both mentions count as evidence.
         var key = KeywordHygiene.Key(term);
         if (!candidates.TryGetValue(key, out var candidate))
         {
+            if (!mayCreate)
+            {
+                return;
+            }
+
             candidate = new Candidate(term, candidates.Count);
             candidates.Add(key, candidate);
         }

@@ -54,7 +54,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         var sources = new List<TextSource>();
         if (!string.IsNullOrWhiteSpace(input.Hint))
         {
-            sources.Add(new TextSource(EvidenceSource.Hint, input.Hint.Trim(), 1.0));
+            sources.Add(new TextSource(EvidenceSource.Hint, input.Hint.Trim(), 1.0, ProposesPhrases: true));
         }
 
         if (!string.IsNullOrWhiteSpace(input.GenerationPrompt))
@@ -62,20 +62,25 @@ public sealed class LocalTextEngine : ITaggingEngine
             var prompt = PromptCleaner.Clean(input.GenerationPrompt);
             if (prompt.Length > 0)
             {
-                sources.Add(new TextSource(EvidenceSource.GenerationPrompt, prompt, 0.9));
+                sources.Add(new TextSource(EvidenceSource.GenerationPrompt, prompt, 0.9, ProposesPhrases: true));
             }
         }
 
-        var existingText = string.Join(". ", new[] { input.Existing.Title, input.Existing.Description }.Where(text => !string.IsNullOrWhiteSpace(text)));
-        if (existingText.Length > 0)
+        if (!string.IsNullOrWhiteSpace(input.Existing.Title))
         {
-            sources.Add(new TextSource(EvidenceSource.ExistingMetadata, existingText, 0.8));
+            sources.Add(new TextSource(EvidenceSource.ExistingMetadata, input.Existing.Title.Trim(), 0.8, ProposesPhrases: true));
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Existing.Description))
+        {
+            sources.Add(new TextSource(EvidenceSource.ExistingMetadata, input.Existing.Description.Trim(), 0.7, ProposesPhrases: false));
         }
 
         var nameWords = FileNameWords.Extract(input.FileName);
         if (nameWords.Length > 0)
         {
-            sources.Add(new TextSource(EvidenceSource.FileName, nameWords, 0.6));
+            nameWords = FileNameWords.RejoinCompounds(nameWords, sources.Select(source => source.Text).Concat(input.Existing.Keywords));
+            sources.Add(new TextSource(EvidenceSource.FileName, nameWords, 0.6, ProposesPhrases: false));
         }
 
         return sources;

@@ -150,4 +150,35 @@ public sealed class LocalTextEngineTests
         Assert.DoesNotContain("tulips", result.Metadata.Keywords);
         Assert.Equal([EvidenceSource.Hint, EvidenceSource.FileName], result.Evidence.Single(e => e.Term == "tulip").Sources);
     }
+
+    [Fact]
+    public void A_file_name_or_long_description_supports_phrases_but_does_not_invent_them()
+    {
+        var fromName = Tag("water-drop-splash-crown.jpg");
+        Assert.Equal(["water", "drop", "splash", "crown"], fromName.Metadata.Keywords);
+
+        var corroborated = Tag("water-drop-splash-crown.jpg", hint: "water drop");
+        Assert.Equal([EvidenceSource.Hint, EvidenceSource.FileName], corroborated.Evidence.Single(e => e.Term == "water drop").Sources);
+        Assert.DoesNotContain("drop splash", corroborated.Metadata.Keywords);
+    }
+
+    [Fact]
+    public void No_word_appears_in_more_than_three_keywords()
+    {
+        var result = Tag("x.png", prompt: "orange sunset, warm orange sky, orange clouds over orange sea, orange light");
+
+        Assert.Equal(3, result.Metadata.Keywords.Count(k => k.Split(' ').Contains("orange")));
+    }
+
+    [Fact]
+    public void A_file_name_keeps_hyphenated_words_that_other_sources_spell_with_hyphens()
+    {
+        var existing = new ImageMetadata { Keywords = ["forget-me-not", "ladybird"] };
+
+        var result = Tag("ladybird-among-forget-me-not.jpg", existing: existing);
+
+        Assert.Contains("forget-me-not", result.Metadata.Keywords);
+        Assert.DoesNotContain("forget", result.Metadata.Keywords);
+        Assert.Equal([EvidenceSource.ExistingMetadata, EvidenceSource.FileName], result.Evidence.Single(e => e.Term == "forget-me-not").Sources);
+    }
 }
