@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TagMyStock.Cli.Agencies;
 using TagMyStock.Cli.Embed;
 using TagMyStock.Cli.Shared;
 using TagMyStock.Cli.Tag;
@@ -36,6 +37,10 @@ public static class CliApp
                 .WithDescription("Embed metadata from a CSV into the matching files (IPTC + XMP, image data untouched).")
                 .WithExample("embed", "out/tagmystock.csv", "samples/", "--out", "ready/")
                 .WithExample("embed", "shutterstock.csv", "shoot/");
+            config.AddCommand<AgenciesCommand>("agencies")
+                .WithDescription("List the agencies TagMyStock knows, with their limits, CSV and AI rules, and how sure each fact is.")
+                .WithExample("agencies")
+                .WithExample("agencies", "--json");
         });
         return app.RunAsync(args, cancellationToken);
     }
