@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
+using TagMyStock.Core.Agencies;
 
 namespace TagMyStock.Core.Validation;
 
 /// <summary>The uploaded file's name against the agency's <see cref="Agencies.FileNameRule"/>.</summary>
 internal static class FileNameChecks
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
     public static IEnumerable<Problem> Check(string? fileName, ValidationContext context)
     {
         if (context.Agency.FileName is not { } rule || string.IsNullOrEmpty(fileName))
@@ -25,15 +23,14 @@ internal static class FileNameChecks
                 "file-name.too-long",
                 severity,
                 MetadataField.FileName,
-                $"File name \"{name}\" has {name.Length} characters: {context.AgencyName} takes {max} at most. Rename the file.{certainty}");
+                $"File name \"{name}\" has {name.Length} characters: {context.AgencyName} takes {max} at most. Rename the file (tag --embed --rename writes copies under names every chosen agency takes).{certainty}");
         }
 
         if (rule.AllowedCharacters is { } allowed)
         {
-            var allowedCharacter = new Regex($"^[{allowed}]$", RegexOptions.CultureInvariant, MatchTimeout);
             var refused = Path.GetFileNameWithoutExtension(name)
+                .Where(character => !AgencyFileNames.Allows(rule, character))
                 .Select(character => character.ToString())
-                .Where(character => !allowedCharacter.IsMatch(character))
                 .Distinct(StringComparer.Ordinal)
                 .Select(character => character == " " ? "space" : $"\"{character}\"")
                 .ToList();
@@ -43,7 +40,7 @@ internal static class FileNameChecks
                     "file-name.characters",
                     severity,
                     MetadataField.FileName,
-                    $"File name \"{name}\" has characters {context.AgencyName} does not allow ({string.Join(", ", refused)}): its rule is [{allowed}] before the extension. Rename the file.{certainty}");
+                    $"File name \"{name}\" has characters {context.AgencyName} does not allow ({string.Join(", ", refused)}): its rule is [{allowed}] before the extension. Rename the file (tag --embed --rename writes copies under names every chosen agency takes).{certainty}");
             }
         }
     }
