@@ -63,8 +63,8 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
             var source = FindFile(row.FileName, filesByName);
             var destination = outFolder is null ? source : Path.Combine(outFolder, Path.GetFileName(source));
             var metadata = MergeWithFile(row.Metadata, source);
-            MetadataEmbedder.EmbedFile(source, destination, metadata);
-            return new FileReport(source) { Metadata = MetadataReport.From(metadata), Output = destination };
+            var outcome = MetadataEmbedder.EmbedFile(source, destination, metadata);
+            return new FileReport(source) { Metadata = MetadataReport.From(metadata), Output = destination, Warnings = outcome.Warnings };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

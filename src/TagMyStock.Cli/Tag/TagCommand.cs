@@ -39,7 +39,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
                 try
                 {
                     var tagged = await pipeline.TagAsync(file, token);
-                    var copy = settings.Embed ? EmbedCopy(tagged, embedFolder, embeddedNames) : null;
+                    (string Destination, EmbedOutcome Outcome)? copy = settings.Embed ? EmbedCopy(tagged, embedFolder, embeddedNames) : null;
                     return (Tagged: tagged, Report: Report(tagged, copy));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -72,7 +72,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         return report.ExitCode;
     }
 
-    private static string EmbedCopy(TaggedImage image, string folder, HashSet<string> names)
+    private static (string Destination, EmbedOutcome Outcome) EmbedCopy(TaggedImage image, string folder, HashSet<string> names)
     {
         var name = Path.GetFileName(image.Path);
         lock (names)
@@ -85,21 +85,20 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
 
         Directory.CreateDirectory(folder);
         var destination = Path.Combine(folder, name);
-        MetadataEmbedder.EmbedFile(image.Path, destination, image.ForEmbedding);
-        return destination;
+        return (destination, MetadataEmbedder.EmbedFile(image.Path, destination, image.ForEmbedding));
     }
 
     private static CsvRow CsvRowFor(TaggedImage image, ImageMetadata metadata) =>
         new(Path.GetFileName(image.Path), metadata) { Prompt = image.Prompt, Model = image.Generator };
 
-    private static FileReport Report(TaggedImage image, string? copy) =>
+    private static FileReport Report(TaggedImage image, (string Destination, EmbedOutcome Outcome)? copy) =>
         new(image.Path)
         {
             Metadata = MetadataReport.From(image.Metadata),
             Evidence = image.Result.Evidence.Select(EvidenceReport.From).ToList(),
-            Warnings = image.Result.Warnings,
+            Warnings = [.. image.Result.Warnings, .. copy?.Outcome.Warnings ?? []],
             Agencies = image.ForAgencies.Select(entry => AgencyReport.From(entry.Agency, entry.Report)).ToList(),
-            Output = copy,
+            Output = copy?.Destination,
         };
 
     private static List<string> Notices(IReadOnlyList<AgencyProfile> agencies, List<TaggedImage> tagged)

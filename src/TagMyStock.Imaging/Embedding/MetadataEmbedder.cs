@@ -19,8 +19,9 @@ public static class MetadataEmbedder
     /// streamed. On an <see cref="ImageFileException"/> about the image data, part of the copy may already be in
     /// <paramref name="destination"/>: <see cref="EmbedFile"/> cleans that up for files.
     /// </summary>
-    /// <exception cref="ImageFileException">The source is not a complete JPEG or PNG.</exception>
-    public static void Embed(Stream source, Stream destination, ImageMetadata metadata) =>
+    /// <returns>The repairs made to the existing metadata, as warnings for the user.</returns>
+    /// <exception cref="ImageFileException">The source is not a complete JPEG or PNG, or holds XMP that cannot be repaired.</exception>
+    public static EmbedOutcome Embed(Stream source, Stream destination, ImageMetadata metadata) =>
         Embed(source, destination, metadata, StreamName);
 
     /// <summary>
@@ -28,8 +29,11 @@ public static class MetadataEmbedder
     /// written to a temporary file in the destination's folder that then atomically replaces the destination, so a
     /// failure leaves the original untouched and no temporary file behind.
     /// </summary>
-    /// <exception cref="ImageFileException">A file is missing, unreadable, read-only, or not a complete JPEG or PNG.</exception>
-    public static void EmbedFile(string sourcePath, string destinationPath, ImageMetadata metadata)
+    /// <returns>The repairs made to the existing metadata, as warnings for the user.</returns>
+    /// <exception cref="ImageFileException">
+    /// A file is missing, unreadable, read-only, not a complete JPEG or PNG, or holds XMP that cannot be repaired.
+    /// </exception>
+    public static EmbedOutcome EmbedFile(string sourcePath, string destinationPath, ImageMetadata metadata)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentException.ThrowIfNullOrEmpty(destinationPath);
@@ -45,10 +49,11 @@ public static class MetadataEmbedder
         var temporaryPath = Path.Combine(destinationFolder, $".{destinationName}.{Guid.NewGuid():N}.tmp");
         try
         {
+            EmbedOutcome outcome;
             using (var source = OpenSource(sourcePath, sourceName))
             using (var destination = CreateTemporary(temporaryPath, destinationName))
             {
-                Embed(source, destination, metadata, sourceName);
+                outcome = Embed(source, destination, metadata, sourceName);
             }
 
             if (!OperatingSystem.IsWindows())
@@ -57,6 +62,7 @@ public static class MetadataEmbedder
             }
 
             File.Move(temporaryPath, destinationPath, overwrite: true);
+            return outcome;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -78,20 +84,23 @@ public static class MetadataEmbedder
         }
     }
 
-    private static void Embed(Stream source, Stream destination, ImageMetadata metadata, string fileName)
+    private static EmbedOutcome Embed(Stream source, Stream destination, ImageMetadata metadata, string fileName)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(metadata);
+        var warnings = new List<string>();
         switch (ImageSignature.Detect(source, fileName))
         {
             case EmbeddableFormat.Jpeg:
-                JpegMetadataWriter.Write(source, destination, metadata, fileName);
+                JpegMetadataWriter.Write(source, destination, metadata, fileName, warnings);
                 break;
             case EmbeddableFormat.Png:
-                PngMetadataWriter.Write(source, destination, metadata, fileName);
+                PngMetadataWriter.Write(source, destination, metadata, fileName, warnings);
                 break;
         }
+
+        return new EmbedOutcome(warnings);
     }
 
     private static FileStream OpenSource(string path, string name)

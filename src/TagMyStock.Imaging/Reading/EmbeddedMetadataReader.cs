@@ -57,6 +57,7 @@ public static class EmbeddedMetadataReader
     public static EmbeddedMetadata Read(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.CanSeek ? stream.Position : 0;
         IReadOnlyList<Directory> directories;
         try
         {
@@ -72,7 +73,11 @@ public static class EmbeddedMetadataReader
         }
 
         var warnings = new List<string>();
-        foreach (var directory in directories)
+        var xmpMeta = directories.OfType<XmpDirectory>().Select(directory => directory.XmpMeta).FirstOrDefault(meta => meta is not null);
+        var repairedXmp = xmpMeta is null && directories.OfType<XmpDirectory>().Any(directory => directory.HasError)
+            ? RepairedXmp(stream, start, fileName, warnings)
+            : null;
+        foreach (var directory in directories.Where(directory => repairedXmp is null || directory is not XmpDirectory))
         {
             foreach (var error in directory.Errors)
             {
@@ -80,7 +85,7 @@ public static class EmbeddedMetadataReader
             }
         }
 
-        var xmp = new XmpFields(directories.OfType<XmpDirectory>().Select(directory => directory.XmpMeta).FirstOrDefault(meta => meta is not null), warnings);
+        var xmp = new XmpFields(xmpMeta ?? repairedXmp, warnings);
         var iptc = directories.OfType<IptcDirectory>().FirstOrDefault();
         var ifd0 = directories.OfType<ExifIfd0Directory>().FirstOrDefault();
         var pngTexts = PngTexts(directories);
@@ -115,6 +120,32 @@ public static class EmbeddedMetadataReader
             Height = Dimension(directories, width: false),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// The XMP MetadataExtractor could not parse, read again the way an embed reads it: a packet that only repeats
+    /// properties (as GIMP 2.8 writes them) is repaired, and the repair added to <paramref name="warnings"/>. Null
+    /// when that fails too or the stream cannot be read again; MetadataExtractor's error is then reported instead.
+    /// </summary>
+    private static IXmpMeta? RepairedXmp(Stream stream, long start, string fileName, List<string> warnings)
+    {
+        if (!stream.CanSeek)
+        {
+            return null;
+        }
+
+        var repairs = new List<string>();
+        try
+        {
+            stream.Position = start;
+            var xmp = ImageXmp.Read(stream, fileName, repairs);
+            warnings.AddRange(repairs);
+            return xmp;
+        }
+        catch (ImageFileException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Automatic1111 writes its parameters to EXIF UserComment in JPEG and WebP.</summary>

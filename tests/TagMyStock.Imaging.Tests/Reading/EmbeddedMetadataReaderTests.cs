@@ -59,6 +59,30 @@ public sealed class EmbeddedMetadataReaderTests
     }
 
     [Fact]
+    public void Xmp_that_repeats_properties_is_read_repaired_alongside_iptc()
+    {
+        var read = EmbeddedMetadataReader.Read(new MemoryStream(RepeatedXmp.Jpeg()), "gimp.jpg");
+
+        Assert.Equal("Old title", read.Metadata.Title);
+        Assert.Equal(["old", "stale"], read.Metadata.Keywords);
+        Assert.Equal("Saved by GIMP", read.Metadata.Description);
+        Assert.Equal([RepeatedXmp.Warning("gimp.jpg")], read.Warnings);
+    }
+
+    [Fact]
+    public void Xmp_that_cannot_be_repaired_is_a_warning_and_iptc_is_still_read()
+    {
+        var broken = RepeatedXmp.Jpeg(RepeatedXmp.Packet.Replace("rdf:parseType='Resource'", "rdf:parseType='Collection'", StringComparison.Ordinal));
+
+        var read = EmbeddedMetadataReader.Read(new MemoryStream(broken), "broken.jpg");
+
+        Assert.Equal("Old title", read.Metadata.Title);
+        Assert.Equal(["old", "stale"], read.Metadata.Keywords);
+        Assert.Equal("Old caption", read.Metadata.Description);
+        Assert.StartsWith("XMP: ", Assert.Single(read.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Automatic1111_parameters_give_the_prompt_and_the_model()
     {
         var read = EmbeddedMetadataReader.Read(TestData.PathOf("a1111.png"));

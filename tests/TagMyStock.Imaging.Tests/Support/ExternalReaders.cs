@@ -38,21 +38,20 @@ internal static class ExternalReaders
 
     public static string? Value(Dictionary<string, JsonElement> tags, string tag) => Values(tags, tag) is [var single] ? single : null;
 
-    /// <summary>The warnings of "exiftool -validate -warning -a".</summary>
+    /// <summary>
+    /// The warnings of "exiftool -validate -warning -a". JSON has one key per tag name, so without -G4 exiftool
+    /// prints only one Warning; with it every further warning gets a key of its own ("Copy1:Warning").
+    /// </summary>
     public static HashSet<string> ExiftoolWarnings(string path)
     {
-        var json = Run("exiftool", "-j", "-validate", "-warning", "-a", path);
+        var json = Run("exiftool", "-j", "-G4", "-validate", "-warning", "-a", path);
         using var document = JsonDocument.Parse(json);
         var warnings = new HashSet<string>(StringComparer.Ordinal);
-        if (document.RootElement[0].TryGetProperty("Warning", out var warning))
+        foreach (var property in document.RootElement[0].EnumerateObject())
         {
-            if (warning.ValueKind == JsonValueKind.Array)
+            if (property.Name.EndsWith(":Warning", StringComparison.Ordinal))
             {
-                warnings.UnionWith(warning.EnumerateArray().Select(AsString));
-            }
-            else
-            {
-                warnings.Add(AsString(warning));
+                warnings.Add(AsString(property.Value));
             }
         }
 

@@ -28,8 +28,11 @@ internal static class JpegMetadataWriter
     /// <summary>Photoshop's APP13 identifier, followed by image resource blocks.</summary>
     private static ReadOnlySpan<byte> PhotoshopSignature => "Photoshop 3.0\0"u8;
 
-    /// <summary>Writes the JPEG read from <paramref name="source"/>, positioned just after SOI, with <paramref name="metadata"/>.</summary>
-    public static void Write(Stream source, Stream destination, ImageMetadata metadata, string fileName)
+    /// <summary>
+    /// Writes the JPEG read from <paramref name="source"/>, positioned just after SOI, with <paramref name="metadata"/>.
+    /// Repairs made to the existing XMP are added to <paramref name="warnings"/>.
+    /// </summary>
+    public static void Write(Stream source, Stream destination, ImageMetadata metadata, string fileName, ICollection<string> warnings)
     {
         var segments = JpegSegmentReader.ReadUntilScan(source, fileName);
         var kept = new List<JpegSegment>(segments.Count);
@@ -40,11 +43,11 @@ internal static class JpegMetadataWriter
         var inLeadingApplicationSegments = true;
         foreach (var segment in segments)
         {
-            if (segment.Marker == JpegSegment.App1 && segment.StartsWith(JpegXmp.StandardSignature))
+            if (JpegXmp.IsStandard(segment))
             {
                 standardXmp.Add(segment);
             }
-            else if (segment.Marker == JpegSegment.App1 && segment.StartsWith(JpegXmp.ExtensionSignature))
+            else if (JpegXmp.IsExtension(segment))
             {
                 extendedXmp.Add(segment);
             }
@@ -64,7 +67,7 @@ internal static class JpegMetadataWriter
             }
         }
 
-        var metadataSegments = XmpSegments(standardXmp, extendedXmp, metadata, fileName);
+        var metadataSegments = XmpSegments(standardXmp, extendedXmp, metadata, fileName, warnings);
         metadataSegments.AddRange(PhotoshopSegments(photoshopBlocks.ToArray(), metadata));
 
         destination.Write(StartOfImage);
@@ -91,9 +94,9 @@ internal static class JpegMetadataWriter
         }
     }
 
-    private static List<JpegSegment> XmpSegments(List<JpegSegment> standard, List<JpegSegment> extended, ImageMetadata metadata, string fileName)
+    private static List<JpegSegment> XmpSegments(List<JpegSegment> standard, List<JpegSegment> extended, ImageMetadata metadata, string fileName, ICollection<string> warnings)
     {
-        var xmp = JpegXmp.Read(standard, extended, fileName) ?? XmpMetaFactory.Create();
+        var xmp = JpegXmp.Read(standard, extended, fileName, warnings) ?? XmpMetaFactory.Create();
         XmpPacketBuilder.Apply(xmp, metadata);
         var segments = new List<JpegSegment>();
         if (XmpPacketBuilder.HasProperties(xmp))

@@ -34,17 +34,26 @@ internal static class JpegXmp
     /// <summary>An extension segment: signature, GUID, full length and offset (4 bytes each), then a portion.</summary>
     private static int ExtensionHeaderLength => ExtensionSignature.Length + GuidLength + 4 + 4;
 
+    public static bool IsStandard(JpegSegment segment) => segment.Marker == JpegSegment.App1 && segment.StartsWith(StandardSignature);
+
+    public static bool IsExtension(JpegSegment segment) => segment.Marker == JpegSegment.App1 && segment.StartsWith(ExtensionSignature);
+
+    /// <summary>The XMP among a file's <paramref name="segments"/>, as <see cref="Read(IReadOnlyList{JpegSegment}, IReadOnlyList{JpegSegment}, string, ICollection{string})"/> reads it.</summary>
+    public static IXmpMeta? Read(IReadOnlyList<JpegSegment> segments, string fileName, ICollection<string> warnings) =>
+        Read([.. segments.Where(IsStandard)], [.. segments.Where(IsExtension)], fileName, warnings);
+
     /// <summary>
     /// The file's XMP as one model, or null when it has none. Several standard packets are merged; the extended
     /// part is merged in when it is complete and named by the standard packet. Other extension segments are
-    /// stale or broken, no reader can use them, and they are dropped.
+    /// stale or broken, no reader can use them, and they are dropped. Repairs made to parse a packet are added
+    /// to <paramref name="warnings"/>.
     /// </summary>
-    public static IXmpMeta? Read(IReadOnlyList<JpegSegment> standardSegments, IReadOnlyList<JpegSegment> extensionSegments, string fileName)
+    public static IXmpMeta? Read(IReadOnlyList<JpegSegment> standardSegments, IReadOnlyList<JpegSegment> extensionSegments, string fileName, ICollection<string> warnings)
     {
         IXmpMeta? xmp = null;
         foreach (var segment in standardSegments)
         {
-            var packet = XmpPacketBuilder.Parse(segment.Payload, StandardSignature.Length, segment.Payload.Length - StandardSignature.Length, fileName);
+            var packet = XmpPacketBuilder.Parse(segment.Payload, StandardSignature.Length, segment.Payload.Length - StandardSignature.Length, fileName, warnings);
             if (xmp is null)
             {
                 xmp = packet;
@@ -64,7 +73,7 @@ internal static class JpegXmp
         xmp.DeleteProperty(XmpConstants.NsXmpNote, HasExtendedXmp);
         if (guid is { Length: GuidLength } && AssembleExtension(extensionSegments, guid) is { } extended)
         {
-            XmpPacketBuilder.MergeInto(xmp, XmpPacketBuilder.Parse(extended, 0, extended.Length, fileName));
+            XmpPacketBuilder.MergeInto(xmp, XmpPacketBuilder.Parse(extended, 0, extended.Length, fileName, warnings));
         }
 
         return xmp;

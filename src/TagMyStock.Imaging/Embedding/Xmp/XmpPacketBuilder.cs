@@ -1,3 +1,4 @@
+using System.Xml;
 using TagMyStock.Core.Metadata;
 using XmpCore;
 using XmpCore.Options;
@@ -28,18 +29,20 @@ internal static class XmpPacketBuilder
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Parses one serialized packet, reporting a malformed one as a problem with the file.</summary>
-    public static IXmpMeta Parse(byte[] buffer, int offset, int count, string fileName)
+    /// <summary>
+    /// Parses one serialized packet. A packet refused only for repeating properties is parsed without the later
+    /// copies (see <see cref="XmpDuplicateProperties"/>), and what was dropped is added to <paramref name="warnings"/>;
+    /// any other malformed packet is reported as a problem with the file.
+    /// </summary>
+    public static IXmpMeta Parse(byte[] buffer, int offset, int count, string fileName, ICollection<string> warnings)
     {
         try
         {
             return XmpMetaFactory.ParseFromBuffer(buffer, offset, count);
         }
-        catch (XmpException exception)
+        catch (XmpException refusal)
         {
-            throw new ImageFileException(
-                $"{fileName} holds XMP metadata that cannot be parsed ({exception.Message}); it was left unchanged so nothing in it is lost.",
-                exception);
+            return ParseRepaired(buffer, offset, count, fileName, warnings, refusal);
         }
     }
 
@@ -85,6 +88,41 @@ internal static class XmpPacketBuilder
         xmp.Sort();
         var bytes = XmpMetaFactory.SerializeToBuffer(xmp, options);
         return bytes.AsSpan().StartsWith(Utf8ByteOrderMark) ? bytes[Utf8ByteOrderMark.Length..] : bytes;
+    }
+
+    /// <summary>A packet XmpCore refused: parsed again without its repeats, or reported with the clearest reason found.</summary>
+    private static IXmpMeta ParseRepaired(byte[] buffer, int offset, int count, string fileName, ICollection<string> warnings, XmpException refusal)
+    {
+        Exception problem = refusal;
+        try
+        {
+            if (XmpDuplicateProperties.Remove(buffer, offset, count) is { } repair)
+            {
+                var repaired = XmpMetaFactory.ParseFromBuffer(repair.Packet);
+                warnings.Add(DescribeRepair(repair.DroppedNames, fileName));
+                return repaired;
+            }
+        }
+        catch (Exception exception) when (exception is XmlException or XmpException)
+        {
+            // System.Xml names the line and position of broken XML, where XmpCore says "Unsupported Encoding";
+            // after a repair, what XmpCore still refuses is the real problem.
+            problem = exception;
+        }
+
+        throw new ImageFileException(
+            $"{fileName} holds XMP metadata that cannot be parsed ({problem.Message}); it was left unchanged so nothing in it is lost.",
+            problem);
+    }
+
+    private static string DescribeRepair(IReadOnlyList<string> droppedNames, string fileName)
+    {
+        const int namesShown = 3;
+        var repeated = droppedNames.Distinct(StringComparer.Ordinal).ToList();
+        var shown = string.Join(", ", repeated.Take(namesShown)) + (repeated.Count > namesShown ? ", …" : "");
+        var properties = repeated.Count == 1 ? "1 property" : $"{repeated.Count} properties";
+        var copies = droppedNames.Count == 1 ? "1 extra copy" : $"{droppedNames.Count} extra copies";
+        return $"{fileName}: its XMP repeated {properties} ({shown}; {copies} in all, as GIMP 2.8 is known to write); the first value of each was kept.";
     }
 
     private static void SetAltText(IXmpMeta xmp, string ns, string name, string text)

@@ -44,9 +44,11 @@ public sealed class JpegXmpTests
         Assert.Equal(Convert.ToHexString(MD5.HashData(extended)), guid);
 
         var segments = payloads.Select(payload => new JpegSegment(JpegSegment.App1, payload)).ToList();
-        var read = JpegXmp.Read([segments[0]], segments[1..], "photo.jpg")!;
+        var warnings = new List<string>();
+        var read = JpegXmp.Read([segments[0]], segments[1..], "photo.jpg", warnings)!;
         Assert.Equal(large, read.GetPropertyString(XmpConstants.NsDC, "source"));
         Assert.False(read.DoesPropertyExist(XmpConstants.NsXmpNote, "HasExtendedXMP"));
+        Assert.Empty(warnings);
     }
 
     [Fact]
@@ -61,7 +63,8 @@ public sealed class JpegXmpTests
         var read = JpegXmp.Read(
             [Segment(first), Segment(second)],
             [new JpegSegment(JpegSegment.App1, stale)],
-            "photo.jpg")!;
+            "photo.jpg",
+            [])!;
 
         Assert.Equal("4", read.GetPropertyString(XmpConstants.NsXmp, "Rating"));
         Assert.Equal("image/jpeg", read.GetPropertyString(XmpConstants.NsDC, "format"));
@@ -72,7 +75,7 @@ public sealed class JpegXmpTests
     {
         var broken = new JpegSegment(JpegSegment.App1, [.. JpegXmp.StandardSignature, .. "<x:xmpmeta><rdf:RDF"u8]);
 
-        var exception = Assert.Throws<ImageFileException>(() => JpegXmp.Read([broken], [], "photo.jpg"));
+        var exception = Assert.Throws<ImageFileException>(() => JpegXmp.Read([broken], [], "photo.jpg", []));
 
         Assert.StartsWith("photo.jpg holds XMP metadata that cannot be parsed", exception.Message, StringComparison.Ordinal);
     }

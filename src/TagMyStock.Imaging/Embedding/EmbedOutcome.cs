@@ -1,0 +1,8 @@
+namespace TagMyStock.Imaging.Embedding;
+
+/// <summary>What an embed that succeeded has to tell the person who asked for it.</summary>
+/// <param name="Warnings">
+/// Repairs made to the file's existing metadata so it could be written, in plain words, each naming the file
+/// ("photo.jpg: its XMP repeated 12 properties …"). Empty when the file was written with nothing to report.
+/// </param>
+public sealed record EmbedOutcome(IReadOnlyList<string> Warnings);
