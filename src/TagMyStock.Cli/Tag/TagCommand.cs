@@ -26,10 +26,14 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         var rules = await CommandInputs.RulesAsync(settings.Rules, cancellationToken);
         var files = ImageFiles.Find(settings.Paths, exclude: settings.Out);
         var output = new BatchOutput(console, settings.Json);
-        var pipeline = new TagPipeline(new LocalTextEngine(), agencies, rules, settings.Hint);
+        if (settings.Rename && !settings.Embed)
+        {
+            throw new UsageException("--rename names the embedded copies, so it needs --embed (your own files are never renamed).");
+        }
+
+        var pipeline = new TagPipeline(new LocalTextEngine(), agencies, rules, settings.Hint, new OutputNames(agencies, settings.Rename));
         Directory.CreateDirectory(settings.Out);
         var embedFolder = Path.Combine(settings.Out, EmbeddedFolderName);
-        var embeddedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         var outcomes = await output.RunWithProgressAsync(
             "Tagging",
@@ -39,7 +43,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
                 try
                 {
                     var tagged = await pipeline.TagAsync(file, token);
-                    (string Destination, EmbedOutcome Outcome)? copy = settings.Embed ? EmbedCopy(tagged, embedFolder, embeddedNames) : null;
+                    (string Destination, EmbedOutcome Outcome)? copy = settings.Embed ? EmbedCopy(tagged, embedFolder) : null;
                     return (Tagged: tagged, Report: Report(tagged, copy));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -72,24 +76,15 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         return report.ExitCode;
     }
 
-    private static (string Destination, EmbedOutcome Outcome) EmbedCopy(TaggedImage image, string folder, HashSet<string> names)
+    private static (string Destination, EmbedOutcome Outcome) EmbedCopy(TaggedImage image, string folder)
     {
-        var name = Path.GetFileName(image.Path);
-        lock (names)
-        {
-            if (!names.Add(name))
-            {
-                throw new IOException($"another image named {name} is already in this batch; agencies match files by name, so rename one of them.");
-            }
-        }
-
         Directory.CreateDirectory(folder);
-        var destination = Path.Combine(folder, name);
+        var destination = Path.Combine(folder, image.OutputName);
         return (destination, MetadataEmbedder.EmbedFile(image.Path, destination, image.ForEmbedding));
     }
 
     private static CsvRow CsvRowFor(TaggedImage image, ImageMetadata metadata) =>
-        new(Path.GetFileName(image.Path), metadata) { Prompt = image.Prompt, Model = image.Generator };
+        new(image.OutputName, metadata) { Prompt = image.Prompt, Model = image.Generator };
 
     private static FileReport Report(TaggedImage image, (string Destination, EmbedOutcome Outcome)? copy) =>
         new(image.Path)

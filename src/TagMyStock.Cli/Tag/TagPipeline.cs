@@ -8,7 +8,8 @@ using TagMyStock.Imaging.Reading;
 namespace TagMyStock.Cli.Tag;
 
 /// <summary>One image after tagging: what the engine said, and the version of it each agency gets.</summary>
-public sealed record TaggedImage(string Path, TaggingResult Result, ImageMetadata Metadata, string? Prompt, string? Generator)
+/// <param name="OutputName">The file name the agencies see, in the CSVs and for an embedded copy.</param>
+public sealed record TaggedImage(string Path, string OutputName, TaggingResult Result, ImageMetadata Metadata, string? Prompt, string? Generator)
 {
     /// <summary>Per agency: the metadata with the automatic fixes applied, and what is still wrong with it.</summary>
     public required IReadOnlyList<(AgencyProfile Agency, ImageMetadata Metadata, ValidationReport Report)> ForAgencies { get; init; }
@@ -21,7 +22,7 @@ public sealed record TaggedImage(string Path, TaggingResult Result, ImageMetadat
 }
 
 /// <summary>Reads what a file already says, runs the engine, then the user's rules and each agency's fixes.</summary>
-public sealed class TagPipeline(ITaggingEngine engine, IReadOnlyList<AgencyProfile> agencies, UserRules? rules, string? hint)
+public sealed class TagPipeline(ITaggingEngine engine, IReadOnlyList<AgencyProfile> agencies, UserRules? rules, string? hint, OutputNames names)
 {
     /// <summary>A sidecar prompt larger than this is not a prompt.</summary>
     private const int MaxSidecarBytes = 64 * 1024;
@@ -33,17 +34,17 @@ public sealed class TagPipeline(ITaggingEngine engine, IReadOnlyList<AgencyProfi
         var input = new TaggingInput(System.IO.Path.GetFileName(path), hint, prompt, embedded.Metadata) { GeneratorName = embedded.GeneratorName };
         var result = await engine.TagAsync(input, cancellationToken);
         var metadata = rules is null ? result.Metadata : rules.Apply(result.Metadata);
-        var fileName = System.IO.Path.GetFileName(path);
+        var outputName = names.Claim(path);
 
         var forAgencies = agencies
             .Select(agency =>
             {
                 var fixedForAgency = MetadataFixer.AutoFix(metadata, agency, rules);
-                return (agency, fixedForAgency, MetadataValidator.Validate(fixedForAgency, agency, rules, fileName));
+                return (agency, fixedForAgency, MetadataValidator.Validate(fixedForAgency, agency, rules, outputName));
             })
             .ToList();
 
-        return new TaggedImage(path, result, metadata, prompt, embedded.GeneratorName)
+        return new TaggedImage(path, outputName, result, metadata, prompt, embedded.GeneratorName)
         {
             ForAgencies = forAgencies,
             ForEmbedding = agencies.Aggregate(metadata, (current, agency) => MetadataFixer.AutoFix(current, agency, rules)),

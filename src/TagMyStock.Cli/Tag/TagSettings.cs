@@ -25,4 +25,8 @@ public sealed class TagSettings : BatchSettings
     [CommandOption("--embed")]
     [Description("Also write copies of the images with the metadata embedded (IPTC + XMP) into <out>/embedded.")]
     public bool Embed { get; init; }
+
+    [CommandOption("--rename")]
+    [Description("With --embed: name the copies so every chosen agency accepts them (e.g. EspressoCupOnTable.jpg: letters and digits, within the shortest length limit). The CSVs use the new names; your files keep theirs.")]
+    public bool Rename { get; init; }
 }

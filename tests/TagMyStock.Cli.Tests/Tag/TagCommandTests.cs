@@ -122,6 +122,50 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public async Task Rename_writes_copies_under_names_every_chosen_agency_accepts_and_the_csvs_use_them()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("storm-clouds-over-empty-highway.jpg", "a/storm-clouds-over-empty-highway.jpg");
+        folder.CopySample("storm-clouds-over-empty-highway.jpg", "b/storm-clouds-over-empty-highway.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["a"], folder["b"], "--agency", "adobe,shutterstock", "--hint", "storm clouds over an empty highway", "--embed", "--rename", "--out", folder["out"], "--json");
+
+        var outputs = run.Json.GetProperty("files").EnumerateArray().Select(file => Path.GetFileName(file.GetProperty("output").GetString())).ToList();
+        Assert.Equal(["StormCloudsOverEmptyHighwa.jpg", "StormCloudsOverEmptyHighw2.jpg"], outputs);
+        Assert.All(outputs, name => Assert.True(File.Exists(folder[Path.Combine("out", "embedded", name!)])));
+        Assert.DoesNotContain(run.Json.GetProperty("files").EnumerateArray().SelectMany(f => f.GetProperty("agencies").EnumerateArray()).SelectMany(a => a.GetProperty("problems").EnumerateArray()), p => p.GetProperty("field").GetString() == "filename");
+        var shutterstock = await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken);
+        Assert.Contains("\r\nStormCloudsOverEmptyHighwa.jpg,", shutterstock, StringComparison.Ordinal);
+        Assert.Contains("\r\nStormCloudsOverEmptyHighw2.jpg,", shutterstock, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_images_with_one_name_fail_the_second_without_rename()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("water-drop-splash-crown.jpg", "a/drop.jpg");
+        folder.CopySample("water-drop-splash-crown.jpg", "b/drop.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["a"], folder["b"], "--agency", "adobe", "--hint", "water drop", "--out", folder["out"], "--json");
+
+        var statuses = run.Json.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["ok", "failed"], statuses);
+        Assert.Equal(ExitCodes.FilesFailed, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Rename_without_embed_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder.Path, "--rename", "--out", folder["out"]);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--embed", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_agency_is_a_usage_error_on_standard_error()
     {
         using var folder = new TempFolder();
