@@ -18,6 +18,30 @@ public static class CommandInputs
         }
     }
 
+    /// <summary>
+    /// <c>--category agency=value</c> options as a category per agency id. The value is a code or a name
+    /// ("adobe=11", "adobe=Landscapes", "shutterstock=Nature,Parks/Outdoor"); validation checks it against the
+    /// agency's list and turns names into codes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Categories(IEnumerable<string> options)
+    {
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in options)
+        {
+            var parts = option.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[1].Length == 0)
+            {
+                throw new UsageException($"--category \"{option}\" should read agency=category, e.g. --category adobe=Landscapes or --category shutterstock=Nature.");
+            }
+
+            var agency = AgencyCatalog.Find(parts[0])
+                ?? throw new UsageException($"--category \"{option}\": unknown agency \"{parts[0]}\". Known: {string.Join(", ", AgencyCatalog.All.Select(known => known.Id))}.");
+            categories[agency.Id] = parts[1];
+        }
+
+        return categories;
+    }
+
     public static async Task<UserRules?> RulesAsync(string? path, CancellationToken cancellationToken)
     {
         if (path is null)

@@ -31,7 +31,13 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             throw new UsageException("--rename names the embedded copies, so it needs --embed (your own files are never renamed).");
         }
 
-        var pipeline = new TagPipeline(new LocalTextEngine(), agencies, rules, settings.Hint, new OutputNames(agencies, settings.Rename));
+        var pipeline = new TagPipeline(
+            new LocalTextEngine(),
+            agencies,
+            rules,
+            settings.Hint,
+            CommandInputs.Categories(settings.Category),
+            new OutputNames(agencies, settings.Rename));
         Directory.CreateDirectory(settings.Out);
         var embedFolder = Path.Combine(settings.Out, EmbeddedFolderName);
 

@@ -22,7 +22,13 @@ public sealed record TaggedImage(string Path, string OutputName, TaggingResult R
 }
 
 /// <summary>Reads what a file already says, runs the engine, then the user's rules and each agency's fixes.</summary>
-public sealed class TagPipeline(ITaggingEngine engine, IReadOnlyList<AgencyProfile> agencies, UserRules? rules, string? hint, OutputNames names)
+public sealed class TagPipeline(
+    ITaggingEngine engine,
+    IReadOnlyList<AgencyProfile> agencies,
+    UserRules? rules,
+    string? hint,
+    IReadOnlyDictionary<string, string> categories,
+    OutputNames names)
 {
     /// <summary>A sidecar prompt larger than this is not a prompt.</summary>
     private const int MaxSidecarBytes = 64 * 1024;
@@ -33,7 +39,8 @@ public sealed class TagPipeline(ITaggingEngine engine, IReadOnlyList<AgencyProfi
         var prompt = await ReadSidecarPromptAsync(path, cancellationToken) ?? embedded.GenerationPrompt;
         var input = new TaggingInput(System.IO.Path.GetFileName(path), hint, prompt, embedded.Metadata) { GeneratorName = embedded.GeneratorName };
         var result = await engine.TagAsync(input, cancellationToken);
-        var metadata = rules is null ? result.Metadata : rules.Apply(result.Metadata);
+        var categorised = categories.Aggregate(result.Metadata, (current, category) => current.WithCategory(category.Key, category.Value));
+        var metadata = rules is null ? categorised : rules.Apply(categorised);
         var outputName = names.Claim(path);
 
         var forAgencies = agencies

@@ -18,6 +18,10 @@ public sealed class TagSettings : BatchSettings
     [Description("What the images show, in your words (e.g. \"cat resting on a blanket\"): the strongest source of keywords.")]
     public string? Hint { get; init; }
 
+    [CommandOption("-c|--category <AGENCY=CATEGORY>")]
+    [Description("A category for all the images, per agency, by code or name; repeat for each agency (e.g. -c adobe=Landscapes -c shutterstock=Nature,Parks/Outdoor). 'tagmystock agencies --json' lists each agency's categories.")]
+    public string[] Category { get; init; } = [];
+
     [CommandOption("-o|--out <DIR>")]
     [Description("Folder for the CSVs (and the embedded copies with --embed). Default: out")]
     public string Out { get; init; } = "out";

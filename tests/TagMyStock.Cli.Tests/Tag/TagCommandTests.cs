@@ -154,6 +154,34 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public async Task Categories_given_by_name_are_written_as_each_agencys_code()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg", "shoot/dune.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe,shutterstock", "-c", "adobe=Landscapes", "-c", "Shutterstock=nature,Parks/Outdoor", "--out", folder["out"], "--json");
+
+        var categories = run.File("dune.jpg").GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("agency").GetString()!, a => a.GetProperty("problems"));
+        Assert.DoesNotContain(categories["adobe"].EnumerateArray(), p => p.GetProperty("field").GetString() == "category");
+        Assert.Contains("\r\ndune.jpg,,\"dune\",11,", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(",\"nature,Parks/Outdoor\",", await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("adobe")]
+    [InlineData("gety=Nature")]
+    public async Task A_malformed_category_option_is_a_usage_error(string option)
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder.Path, "-c", option, "--out", folder["out"]);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--category", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rename_without_embed_is_a_usage_error()
     {
         using var folder = new TempFolder();
