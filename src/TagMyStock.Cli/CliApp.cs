@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Agencies;
 using TagMyStock.Cli.Embed;
+using TagMyStock.Cli.Export;
 using TagMyStock.Cli.Shared;
 using TagMyStock.Cli.Tag;
 using TagMyStock.Cli.Validate;
@@ -37,6 +38,10 @@ public static class CliApp
                 .WithDescription("Embed metadata from a CSV into the matching files (IPTC + XMP, image data untouched).")
                 .WithExample("embed", "out/tagmystock.csv", "samples/", "--out", "ready/")
                 .WithExample("embed", "shutterstock.csv", "shoot/");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write each agency's CSV from one CSV (TagMyStock's own after your edits, or an agency's), with the same fixes and checks as tag.")
+                .WithExample("export", "out/tagmystock.csv", "--agency", "adobe,shutterstock", "--out", "out/")
+                .WithExample("export", "adobe-stock.csv", "--agency", "pond5");
             config.AddCommand<AgenciesCommand>("agencies")
                 .WithDescription("List the agencies TagMyStock knows, with their limits, CSV and AI rules, and how sure each fact is.")
                 .WithExample("agencies")

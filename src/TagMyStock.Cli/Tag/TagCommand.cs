@@ -1,9 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Shared;
-using TagMyStock.Core.Agencies;
-using TagMyStock.Core.Csv;
-using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Imaging.Embedding;
 
@@ -15,9 +12,6 @@ namespace TagMyStock.Cli.Tag;
 /// </summary>
 public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
 {
-    /// <summary>TagMyStock's own CSV, which <c>embed</c> reads back after the user edits it.</summary>
-    public const string NativeCsvFileName = "tagmystock.csv";
-
     public const string EmbeddedFolderName = "embedded";
 
     public override async Task<int> ExecuteAsync(CommandContext context, TagSettings settings, CancellationToken cancellationToken)
@@ -59,15 +53,8 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             },
             cancellationToken);
 
-        var tagged = outcomes.Select(outcome => outcome.Tagged).OfType<TaggedImage>().ToList();
-        var written = new List<string>();
-        foreach (var agency in agencies.Where(agency => agency.Csv is not null))
-        {
-            var rows = tagged.Select(image => CsvRowFor(image, image.ForAgencies.Single(entry => entry.Agency == agency).Metadata));
-            written.AddRange(CsvFiles.Write(settings.Out, agency, rows));
-        }
-
-        written.Add(CsvFiles.WriteNative(Path.Combine(settings.Out, NativeCsvFileName), tagged.Select(image => CsvRowFor(image, image.Metadata))));
+        var prepared = outcomes.Select(outcome => outcome.Tagged?.Prepared).OfType<PreparedImage>().ToList();
+        var written = AgencyPreparation.WriteCsvs(settings.Out, agencies, prepared, withNative: true);
         if (settings.Embed)
         {
             written.Add(embedFolder + Path.DirectorySeparatorChar);
@@ -76,7 +63,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         var report = new BatchReport("tag", outcomes.Select(outcome => outcome.Report).ToList())
         {
             Outputs = written,
-            Notices = Notices(agencies, tagged),
+            Notices = AgencyPreparation.Notices(agencies, prepared),
         };
         output.Write(report);
         return report.ExitCode;
@@ -85,33 +72,18 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
     private static (string Destination, EmbedOutcome Outcome) EmbedCopy(TaggedImage image, string folder)
     {
         Directory.CreateDirectory(folder);
-        var destination = Path.Combine(folder, image.OutputName);
-        return (destination, MetadataEmbedder.EmbedFile(image.Path, destination, image.ForEmbedding));
+        var destination = Path.Combine(folder, image.Prepared.OutputName);
+        return (destination, MetadataEmbedder.EmbedFile(image.Path, destination, image.Prepared.ForEmbedding));
     }
-
-    private static CsvRow CsvRowFor(TaggedImage image, ImageMetadata metadata) =>
-        new(image.OutputName, metadata) { Prompt = image.Prompt, Model = image.Generator };
 
     private static FileReport Report(TaggedImage image, (string Destination, EmbedOutcome Outcome)? copy) =>
         new(image.Path)
         {
-            Metadata = MetadataReport.From(image.Metadata),
+            Metadata = MetadataReport.From(image.Prepared.Metadata),
             Evidence = image.Result.Evidence.Select(EvidenceReport.From).ToList(),
             Warnings = [.. image.Result.Warnings, .. copy?.Outcome.Warnings ?? []],
-            Agencies = image.ForAgencies.Select(entry => AgencyReport.From(entry.Agency, entry.Report)).ToList(),
+            Agencies = image.Prepared.Reports,
             Output = copy?.Destination,
         };
 
-    private static List<string> Notices(IReadOnlyList<AgencyProfile> agencies, List<TaggedImage> tagged)
-    {
-        var notices = agencies.Select(agency => agency.CsvConfidenceNotice).OfType<string>().ToList();
-        if (tagged.Any(image => image.Metadata.Has(ContentFlags.AiGenerated)))
-        {
-            notices.AddRange(agencies
-                .Where(agency => agency.Ai.Value is AiPolicy.Accepted or AiPolicy.AcceptedWithConditions && agency.AiNote is not null)
-                .Select(agency => $"{agency.Name}, AI-generated images: {agency.AiNote}"));
-        }
-
-        return notices;
-    }
 }

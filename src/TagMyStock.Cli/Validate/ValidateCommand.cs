@@ -2,7 +2,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Shared;
 using TagMyStock.Core.Agencies;
-using TagMyStock.Core.Csv;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Rules;
 using TagMyStock.Core.Validation;
@@ -22,18 +21,11 @@ public sealed class ValidateCommand(IAnsiConsole console) : AsyncCommand<Validat
         var reports = new List<FileReport>();
         var notices = new List<string>();
 
-        foreach (var csvPath in csvPaths)
+        foreach (var csv in csvPaths.Select(CsvInput.Read))
         {
-            if (!File.Exists(csvPath))
-            {
-                throw new UsageException($"The CSV file '{csvPath}' does not exist.");
-            }
-
-            using var reader = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
-            var csv = MetadataCsvReader.Read(reader);
-            var agencies = chosen ?? (csv.AgencyId is { } id && AgencyCatalog.Find(id) is { } own ? [own] : AgencyCatalog.All);
-            notices.Add($"{csvPath}: read as {csv.FormatName}, {csv.Rows.Count} row(s).");
-            reports.AddRange(csv.Errors.Select(error => FileReport.Failed($"{csvPath}:{error.Line}", error.Message)));
+            var agencies = chosen ?? (csv.Csv.AgencyId is { } id && AgencyCatalog.Find(id) is { } own ? [own] : AgencyCatalog.All);
+            notices.Add(csv.Notice);
+            reports.AddRange(csv.ErrorReports);
             reports.AddRange(csv.Rows.Select(row => Check(row.FileName, row.Metadata, agencies, rules)));
         }
 

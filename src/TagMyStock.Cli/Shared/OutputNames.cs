@@ -1,6 +1,6 @@
 using TagMyStock.Core.Agencies;
 
-namespace TagMyStock.Cli.Tag;
+namespace TagMyStock.Cli.Shared;
 
 /// <summary>
 /// The name each image goes to the agencies under (in the CSVs and for embedded copies): its own, or with
@@ -26,7 +26,7 @@ public sealed class OutputNames(IReadOnlyList<AgencyProfile> agencies, bool rena
 
             return _taken.Add(name)
                 ? name
-                : throw new IOException($"another image named {name} is already in this batch; agencies match files by name, so rename one of them (or use --embed --rename).");
+                : throw new IOException($"another image named {name} is already in this batch; agencies match files by name, so rename one of them (tag can do it for you: --embed --rename).");
         }
     }
 }
