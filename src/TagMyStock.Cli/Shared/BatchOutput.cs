@@ -102,7 +102,16 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
         }
 
         var agencies = report.Files.SelectMany(file => file.Agencies).Select(agency => agency.Agency).Distinct(StringComparer.Ordinal).ToList();
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("File").AddColumn("Title").AddColumn(new TableColumn("Keywords").RightAligned()).AddColumn("Flags");
+        var showFlags = report.Files.Any(file => file.Metadata?.Flags.Count > 0);
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("File")
+            .AddColumn("Title")
+            .AddColumn(new TableColumn("Keywords").RightAligned());
+        if (showFlags)
+        {
+            table.AddColumn("Flags");
+        }
+
         foreach (var agency in agencies)
         {
             table.AddColumn(new TableColumn(agency).Centered());
@@ -112,11 +121,15 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
         {
             var cells = new List<IRenderable>
             {
-                new Text(Path.GetFileName(file.File)),
-                file.Error is not null ? new Markup($"[red]{Markup.Escape(file.Error)}[/]") : new Text(Shorten(file.Metadata?.Title ?? "", 48)),
+                new Text(ShortenMiddle(Path.GetFileName(file.File), 28)),
+                file.Error is not null ? new Markup($"[red]{Markup.Escape(file.Error)}[/]") : new Text(Shorten(file.Metadata?.Title ?? "", 40)),
                 new Text(file.Metadata?.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-                new Text(string.Join(' ', file.Metadata?.Flags ?? [])),
             };
+            if (showFlags)
+            {
+                cells.Add(new Text(string.Join(' ', (file.Metadata?.Flags ?? []).Select(ShortFlag))));
+            }
+
             foreach (var agency in agencies)
             {
                 cells.Add(AgencyCell(file.Agencies.FirstOrDefault(candidate => candidate.Agency == agency)));
@@ -157,6 +170,29 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
             }
         }
     }
+
+    /// <summary>File names keep their start and their extension: "ladybird-on-gras…-nots.jpg".</summary>
+    private static string ShortenMiddle(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var tail = (length - 1) / 3;
+        return string.Concat(text.AsSpan(0, length - 1 - tail), "…", text.AsSpan(text.Length - tail));
+    }
+
+    /// <summary>Flags as short words for the table; JSON keeps the full names.</summary>
+    private static string ShortFlag(string flag) =>
+        flag switch
+        {
+            "ai-generated" => "AI",
+            "illustration" => "illus.",
+            "people-release" => "people",
+            "property-release" => "property",
+            _ => flag,
+        };
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }

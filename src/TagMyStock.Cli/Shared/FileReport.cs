@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Tagging;
@@ -66,7 +67,7 @@ public sealed record MetadataReport(
 public sealed record EvidenceReport(string Term, IReadOnlyList<string> Sources, double Score)
 {
     public static EvidenceReport From(Evidence evidence) =>
-        new(evidence.Term, evidence.Sources.Select(source => source.ToString()).ToList(), evidence.Score);
+        new(evidence.Term, evidence.Sources.Select(source => JsonNamingPolicy.KebabCaseLower.ConvertName(source.ToString())).ToList(), evidence.Score);
 }
 
 /// <summary>The problems left for one agency after the automatic fixes were applied.</summary>

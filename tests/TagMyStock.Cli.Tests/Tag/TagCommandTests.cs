@@ -20,7 +20,7 @@ public sealed class TagCommandTests
         var espresso = run.File("espresso-cup-on-wooden-table.jpg");
         Assert.Equal("Espresso cup on wooden table", espresso.GetProperty("metadata").GetProperty("title").GetString());
         Assert.Equal(["espresso", "cup", "wooden", "table"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
-        Assert.All(espresso.GetProperty("evidence").EnumerateArray(), e => Assert.Equal("FileName", e.GetProperty("sources")[0].GetString()));
+        Assert.All(espresso.GetProperty("evidence").EnumerateArray(), e => Assert.Equal("file-name", e.GetProperty("sources")[0].GetString()));
 
         var ladybird = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("metadata");
         Assert.Equal("Ladybird on a grass stem among forget-me-nots", ladybird.GetProperty("title").GetString());
