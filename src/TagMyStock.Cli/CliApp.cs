@@ -21,6 +21,7 @@ public static class CliApp
         {
             config.SetApplicationName("tagmystock");
             config.UseAssemblyInformationalVersion();
+            config.UseStrictParsing();
             config.ConfigureConsole(console);
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.SetExceptionHandler((exception, _) => HandleError(errors, exception));

@@ -182,6 +182,15 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public async Task An_unknown_option_is_a_usage_error_not_silently_ignored()
+    {
+        var run = await CliRun.RunAsync("tag", "samples", "--hnt", "cat");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("hnt", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rename_without_embed_is_a_usage_error()
     {
         using var folder = new TempFolder();
