@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TagMyStock.Cli.Shared;
 using TagMyStock.Core.Agencies;
 
 namespace TagMyStock.Cli.Agencies;
@@ -14,18 +12,11 @@ namespace TagMyStock.Cli.Agencies;
 /// </summary>
 public sealed class AgenciesCommand(IAnsiConsole console) : Command<AgenciesSettings>
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public override int Execute(CommandContext context, AgenciesSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(AgencyCatalog.All, JsonOptions));
+            CliJson.Write(console, AgencyCatalog.All);
             return 0;
         }
 

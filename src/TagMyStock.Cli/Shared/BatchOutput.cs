@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -27,13 +24,6 @@ public sealed record BatchReport(string Command, IReadOnlyList<FileReport> Files
 /// <summary>Prints a <see cref="BatchReport"/>: tables for people, or one JSON document for machines.</summary>
 public sealed class BatchOutput(IAnsiConsole console, bool json)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public bool IsJson => json;
 
     /// <summary>
@@ -74,7 +64,7 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
     {
         if (json)
         {
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            CliJson.Write(console, report);
             return;
         }
 

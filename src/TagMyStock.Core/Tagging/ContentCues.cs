@@ -20,16 +20,4 @@ internal static class ContentCues
         "illustration", "vector", "drawing", "cartoon", "clipart", "clip-art", "painting", "watercolor",
         "watercolour", "sketch", "render", "3d", "isometric", "flat design", "line art", "anime", "digital art",
     }.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>Known generators, named in file metadata; their presence means the image is AI-generated.</summary>
-    public static readonly FrozenSet<string> Generators = new[]
-    {
-        "midjourney", "dall-e", "dall·e", "dalle", "stable diffusion", "stablediffusion", "sdxl", "flux",
-        "firefly", "adobe firefly", "leonardo", "ideogram", "imagen", "comfyui", "automatic1111", "invokeai",
-        "novelai", "fooocus", "gpt-image", "chatgpt", "recraft",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    public static bool NamesGenerator(string? software) =>
-        software is not null
-        && Generators.Any(generator => software.Contains(generator, StringComparison.OrdinalIgnoreCase));
 }

@@ -91,7 +91,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         evidence = [];
         var flags = input.Existing.Flags;
         var aiSources = new List<EvidenceSource>();
-        if (!string.IsNullOrWhiteSpace(input.GenerationPrompt) || ContentCues.NamesGenerator(input.GeneratorName))
+        if (!string.IsNullOrWhiteSpace(input.GenerationPrompt) || Generators.IsNamedIn(input.GeneratorName))
         {
             aiSources.Add(EvidenceSource.GenerationPrompt);
         }

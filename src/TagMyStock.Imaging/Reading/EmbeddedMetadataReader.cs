@@ -111,7 +111,7 @@ public static class EmbeddedMetadataReader
         return new EmbeddedMetadata(metadata)
         {
             GenerationPrompt = generation?.Prompt,
-            GeneratorName = generation?.Model ?? KnownGenerators.FirstNamed(
+            GeneratorName = generation?.Model ?? Generators.FirstNamed(
                 Find(pngTexts, "Software"),
                 xmp.Text(XmpConstants.NsXmp, "CreatorTool"),
                 ifd0?.GetString(ExifDirectoryBase.TagSoftware)),
