@@ -40,15 +40,24 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             files,
             async (file, token) =>
             {
+                TaggedImage tagged;
                 try
                 {
-                    var tagged = await pipeline.TagAsync(file, token);
-                    (string Destination, EmbedOutcome Outcome)? copy = settings.Embed ? EmbedCopy(tagged, embedFolder) : null;
-                    return (Tagged: tagged, Report: Report(tagged, copy));
+                    tagged = await pipeline.TagAsync(file, token);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     return (Tagged: (TaggedImage?)null, Report: FileReport.Failed(file, CommandInputs.Describe(exception, file)));
+                }
+
+                // The metadata stands even when the copy cannot be written (WebP, a full disk): its CSV rows are kept.
+                try
+                {
+                    return (Tagged: tagged, Report: Report(tagged, settings.Embed ? EmbedCopy(tagged, embedFolder) : null));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    return (Tagged: tagged, Report: Report(tagged, null) with { Error = $"tagged, but no embedded copy: {CommandInputs.Describe(exception, file)}" });
                 }
             },
             cancellationToken);

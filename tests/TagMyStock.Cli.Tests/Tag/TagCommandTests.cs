@@ -106,6 +106,21 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public async Task A_file_that_cannot_be_embedded_into_still_gets_its_csv_rows()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg", "shoot/dune.jpg");
+        await File.WriteAllBytesAsync(folder["shoot/tulips.webp"], [.. "RIFF"u8, 0x24, 0, 0, 0, .. "WEBPVP8 "u8, 0x18, 0, 0, 0, .. new byte[24]], TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--hint", "red tulips", "--embed", "--out", folder["out"], "--json");
+
+        Assert.Equal(ExitCodes.FilesFailed, run.ExitCode);
+        Assert.StartsWith("tagged, but no embedded copy: ", run.File("tulips.webp").GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\r\ntulips.webp,Red tulips,", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(File.Exists(folder["out/embedded/dune.jpg"]));
+    }
+
+    [Fact]
     public async Task User_rules_apply_to_the_engines_output()
     {
         using var folder = new TempFolder();
