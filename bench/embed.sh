@@ -304,7 +304,7 @@ flatness_section() {
 report() {
   echo "# Embedding benchmark: $count JPEGs, $megabytes MB"
   echo
-  echo "Environment: $(environment)"
+  echo "Environment: $environment_line"
   echo
   echo "Median of $runs runs, each tool in turn, on the same files (page cache warm, dirty pages flushed between runs)."
   echo "Each run writes title, description and $keyword_count keywords into copies of the files, in XMP and IPTC."
@@ -323,6 +323,8 @@ report() {
 
 measure_flatness
 
+# Before the report file is rewritten, or git would call the tree dirty.
+environment_line="$(environment)"
 report_file="$results/embed-$count.md"
 report | tee "$report_file"
 log "Written to ${report_file#"$repo_root"/}"
