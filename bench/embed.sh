@@ -178,8 +178,32 @@ measure() {
 # median: the median of the whitespace-separated numbers on stdin.
 median() { tr -s ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# The .NET runtime identifier of this machine, for a ReadyToRun publish; empty where none is known.
+runtime_identifier() {
+  case "$(uname -m)" in
+    x86_64) echo linux-x64 ;;
+    aarch64) echo linux-arm64 ;;
+  esac
+}
+
+# Publishes for this machine's runtime identifier, which precompiles the CLI (ReadyToRun, see its csproj), as a
+# release would ship it. That needs the runtime pack and crossgen for the identifier; when they cannot be restored,
+# the portable framework-dependent publish is timed instead, and the log says so.
 publish_cli() {
-  log "Publishing src/TagMyStock.Cli (Release) into bench/work/cli"
+  local rid
+  rid="$(runtime_identifier)"
+  rm -rf cli
+  if [[ -n "$rid" ]]; then
+    log "Publishing src/TagMyStock.Cli (Release, $rid, ReadyToRun) into bench/work/cli"
+    if dotnet publish "$repo_root/src/TagMyStock.Cli" -c Release -r "$rid" --self-contained false -o cli >out/publish.log 2>&1 </dev/null; then
+      cli_build="dotnet publish -c Release -r $rid --self-contained false (ReadyToRun)"
+      return
+    fi
+    log "The ReadyToRun publish failed (bench/work/out/publish.log); timing the portable build instead."
+    rm -rf cli
+  fi
+  log "Publishing src/TagMyStock.Cli (Release, portable) into bench/work/cli"
+  cli_build="dotnet publish -c Release (portable, JIT only)"
   if ! dotnet publish "$repo_root/src/TagMyStock.Cli" -c Release -o cli >out/publish.log 2>&1 </dev/null; then
     log "TagMyStock: the CLI could not be built."
     show_log out/publish.log
@@ -212,6 +236,7 @@ record() {
 }
 
 declare -A seconds=() peak_rss=() failed=()
+cli_build=""
 
 mkdir -p out
 prepare_files "$count"
@@ -279,10 +304,11 @@ flatness_section() {
 report() {
   echo "# Embedding benchmark: $count JPEGs, $megabytes MB"
   echo
-  echo "Environment: $(environment)"
+  echo "Environment: $environment_line"
   echo
   echo "Median of $runs runs, each tool in turn, on the same files (page cache warm, dirty pages flushed between runs)."
   echo "Each run writes title, description and $keyword_count keywords into copies of the files, in XMP and IPTC."
+  echo "TagMyStock was built with: $cli_build."
   echo
   echo '| Tool | Files | MB | Seconds | Files/s | MB/s | Peak RSS (MB) | × copy | × exiftool |'
   echo '|---|---|---|---|---|---|---|---|---|'
@@ -297,6 +323,8 @@ report() {
 
 measure_flatness
 
+# Before the report file is rewritten, or git would call the tree dirty.
+environment_line="$(environment)"
 report_file="$results/embed-$count.md"
 report | tee "$report_file"
 log "Written to ${report_file#"$repo_root"/}"

@@ -40,11 +40,13 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
         var filesByName = Directory.EnumerateFiles(settings.Folder)
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key!, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
+        // A CSV without an AI column says nothing about AI, so it must not remove an AI declaration the file has.
+        var options = new EmbedOptions { KeepExistingDigitalSourceType = !csv.Fields.Contains(CsvField.AiGenerated) };
         var output = new BatchOutput(console, settings.Json);
         var reports = await output.RunWithProgressAsync(
             "Embedding",
             csv.Rows,
-            (row, _) => Task.FromResult(EmbedRow(row, filesByName, settings.Out)),
+            (row, _) => Task.FromResult(EmbedRow(row, filesByName, settings.Out, options)),
             cancellationToken,
             parallelism: Environment.ProcessorCount);
 
@@ -56,15 +58,20 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
         return report.ExitCode;
     }
 
-    private static FileReport EmbedRow(CsvRow row, Dictionary<string, List<string>> filesByName, string? outFolder)
+    private static FileReport EmbedRow(CsvRow row, Dictionary<string, List<string>> filesByName, string? outFolder, EmbedOptions options)
     {
         try
         {
             var source = FindFile(row.FileName, filesByName);
             var destination = outFolder is null ? source : Path.Combine(outFolder, Path.GetFileName(source));
             var metadata = MergeWithFile(row.Metadata, source);
-            var outcome = MetadataEmbedder.EmbedFile(source, destination, metadata);
-            return new FileReport(source) { Metadata = MetadataReport.From(metadata), Output = destination, Warnings = outcome.Warnings };
+            var outcome = MetadataEmbedder.EmbedFile(source, destination, metadata, options);
+            var written = metadata with
+            {
+                DigitalSourceType = outcome.DigitalSourceType,
+                Flags = metadata.Flags | (DigitalSourceType.IsGenerativeAi(outcome.DigitalSourceType) ? ContentFlags.AiGenerated : ContentFlags.None),
+            };
+            return new FileReport(source) { Metadata = MetadataReport.From(written), Output = destination, Warnings = outcome.Warnings };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -87,11 +94,12 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
 
     /// <summary>
     /// A CSV cell left empty keeps what the file already says (agency CSVs lack some fields: Shutterstock's
-    /// has no title), and an AI declaration already in the file is never dropped.
+    /// has no title). The file is read only then: the AI declaration is kept by the embedder, which parses the
+    /// file's XMP anyway.
     /// </summary>
     private static ImageMetadata MergeWithFile(ImageMetadata row, string source)
     {
-        if (row.Title.Length > 0 && row.Description.Length > 0 && row.Keywords.Count > 0 && row.Has(ContentFlags.AiGenerated))
+        if (row.Title.Length > 0 && row.Description.Length > 0 && row.Keywords.Count > 0)
         {
             return row;
         }
@@ -102,8 +110,6 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
             Title = row.Title.Length > 0 ? row.Title : existing.Title,
             Description = row.Description.Length > 0 ? row.Description : existing.Description,
             Keywords = row.Keywords.Count > 0 ? row.Keywords : existing.Keywords,
-            Flags = row.Flags | (existing.Flags & ContentFlags.AiGenerated),
-            DigitalSourceType = row.DigitalSourceType ?? existing.DigitalSourceType,
         };
     }
 }

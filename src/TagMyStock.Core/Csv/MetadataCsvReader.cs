@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TagMyStock.Core.Metadata;
 
 namespace TagMyStock.Core.Csv;
@@ -58,8 +59,11 @@ public static class MetadataCsvReader
             }
         }
 
-        return new CsvReadResult(layout.FormatName, layout.AgencyId, rows, errors);
+        return new CsvReadResult(layout.FormatName, layout.AgencyId, rows, errors) { Fields = FieldsOf(layout) };
     }
+
+    private static FrozenSet<CsvField> FieldsOf(CsvLayout layout) =>
+        layout.ColumnAt.OfType<CsvColumn>().Select(column => column.Field).Where(field => field != CsvField.Empty).ToFrozenSet();
 
     private static CsvReadResult Failed(string message) => new(UnknownFormat, null, [], [new CsvRowError(1, message)]);
 

@@ -5,4 +5,11 @@ namespace TagMyStock.Imaging.Embedding;
 /// Repairs made to the file's existing metadata so it could be written, in plain words, each naming the file
 /// ("photo.jpg: its XMP repeated 12 properties …"). Empty when the file was written with nothing to report.
 /// </param>
-public sealed record EmbedOutcome(IReadOnlyList<string> Warnings);
+public sealed record EmbedOutcome(IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// The XMP Iptc4xmpExt:DigitalSourceType the written file declares, or null for none: the metadata's own, or
+    /// the file's when <see cref="EmbedOptions.KeepExistingDigitalSourceType"/> kept it.
+    /// </summary>
+    public string? DigitalSourceType { get; init; }
+}

@@ -19,21 +19,23 @@ public static class MetadataEmbedder
     /// streamed. On an <see cref="ImageFileException"/> about the image data, part of the copy may already be in
     /// <paramref name="destination"/>: <see cref="EmbedFile"/> cleans that up for files.
     /// </summary>
+    /// <param name="options">What to keep of the file's own metadata; <see cref="EmbedOptions.Default"/> when null.</param>
     /// <returns>The repairs made to the existing metadata, as warnings for the user.</returns>
     /// <exception cref="ImageFileException">The source is not a complete JPEG or PNG, or holds XMP that cannot be repaired.</exception>
-    public static EmbedOutcome Embed(Stream source, Stream destination, ImageMetadata metadata) =>
-        Embed(source, destination, metadata, StreamName);
+    public static EmbedOutcome Embed(Stream source, Stream destination, ImageMetadata metadata, EmbedOptions? options = null) =>
+        Embed(source, destination, metadata, options ?? EmbedOptions.Default, StreamName);
 
     /// <summary>
     /// Embeds into a file. <paramref name="destinationPath"/> may equal <paramref name="sourcePath"/>: the result is
     /// written to a temporary file in the destination's folder that then atomically replaces the destination, so a
     /// failure leaves the original untouched and no temporary file behind.
     /// </summary>
+    /// <param name="options">What to keep of the file's own metadata; <see cref="EmbedOptions.Default"/> when null.</param>
     /// <returns>The repairs made to the existing metadata, as warnings for the user.</returns>
     /// <exception cref="ImageFileException">
     /// A file is missing, unreadable, read-only, not a complete JPEG or PNG, or holds XMP that cannot be repaired.
     /// </exception>
-    public static EmbedOutcome EmbedFile(string sourcePath, string destinationPath, ImageMetadata metadata)
+    public static EmbedOutcome EmbedFile(string sourcePath, string destinationPath, ImageMetadata metadata, EmbedOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourcePath);
         ArgumentException.ThrowIfNullOrEmpty(destinationPath);
@@ -53,7 +55,7 @@ public static class MetadataEmbedder
             using (var source = OpenSource(sourcePath, sourceName))
             using (var destination = CreateTemporary(temporaryPath, destinationName))
             {
-                outcome = Embed(source, destination, metadata, sourceName);
+                outcome = Embed(source, destination, metadata, options ?? EmbedOptions.Default, sourceName);
             }
 
             if (!OperatingSystem.IsWindows())
@@ -84,23 +86,18 @@ public static class MetadataEmbedder
         }
     }
 
-    private static EmbedOutcome Embed(Stream source, Stream destination, ImageMetadata metadata, string fileName)
+    private static EmbedOutcome Embed(Stream source, Stream destination, ImageMetadata metadata, EmbedOptions options, string fileName)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(metadata);
         var warnings = new List<string>();
-        switch (ImageSignature.Detect(source, fileName))
+        var digitalSourceType = ImageSignature.Detect(source, fileName) switch
         {
-            case EmbeddableFormat.Jpeg:
-                JpegMetadataWriter.Write(source, destination, metadata, fileName, warnings);
-                break;
-            case EmbeddableFormat.Png:
-                PngMetadataWriter.Write(source, destination, metadata, fileName, warnings);
-                break;
-        }
-
-        return new EmbedOutcome(warnings);
+            EmbeddableFormat.Jpeg => JpegMetadataWriter.Write(source, destination, metadata, options, fileName, warnings),
+            _ => PngMetadataWriter.Write(source, destination, metadata, options, fileName, warnings),
+        };
+        return new EmbedOutcome(warnings) { DigitalSourceType = digitalSourceType };
     }
 
     private static FileStream OpenSource(string path, string name)

@@ -1,4 +1,6 @@
 using TagMyStock.Cli.Shared;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Imaging.Embedding;
 using TagMyStock.Imaging.Reading;
 
 namespace TagMyStock.Cli.Embed;
@@ -54,6 +56,48 @@ public sealed class EmbedCommandTests
     }
 
     [Fact]
+    public async Task A_csv_without_an_ai_column_keeps_the_ai_declaration_the_file_has()
+    {
+        using var folder = new TempFolder();
+        var image = DeclaredAiGenerated(folder.CopySample("abstract-teal-orange-swirl.png"));
+        await File.WriteAllTextAsync(
+            folder["meta.csv"],
+            "Filename,Title,Description,Keywords\n"
+            + "abstract-teal-orange-swirl.png,Teal and orange swirl,Abstract teal and orange paint swirls.,\"abstract, swirl, teal\"\n",
+            TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("embed", folder["meta.csv"], folder.Path, "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var metadata = EmbeddedMetadataReader.Read(image).Metadata;
+        Assert.Equal("Teal and orange swirl", metadata.Title);
+        Assert.Equal(DigitalSourceType.CompositeWithTrainedAlgorithmicMedia, metadata.DigitalSourceType);
+        var reported = run.File("abstract-teal-orange-swirl.png").GetProperty("metadata");
+        Assert.Equal(DigitalSourceType.CompositeWithTrainedAlgorithmicMedia, reported.GetProperty("digitalSourceType").GetString());
+        Assert.Contains("ai-generated", reported.GetProperty("flags").EnumerateArray().Select(flag => flag.GetString()));
+    }
+
+    [Fact]
+    public async Task A_csv_whose_ai_column_says_no_removes_the_ai_declaration()
+    {
+        using var folder = new TempFolder();
+        var image = DeclaredAiGenerated(folder.CopySample("dune-grass-by-the-sea.jpg"));
+        await File.WriteAllTextAsync(
+            folder["meta.csv"],
+            "Filename,Title,Description,Keywords,AI generated\n"
+            + "dune-grass-by-the-sea.jpg,Dune grass by the sea,Dune grass bends in the wind above the sea.,\"dune, grass, sea\",no\n",
+            TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("embed", folder["meta.csv"], folder.Path, "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var metadata = EmbeddedMetadataReader.Read(image).Metadata;
+        Assert.Equal("Dune grass by the sea", metadata.Title);
+        Assert.Null(metadata.DigitalSourceType);
+        Assert.False(metadata.Has(ContentFlags.AiGenerated));
+    }
+
+    [Fact]
     public async Task A_missing_csv_is_a_usage_error()
     {
         using var folder = new TempFolder();
@@ -62,5 +106,19 @@ public sealed class EmbedCommandTests
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("nope.csv", run.Errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>Declares the file a composite with generative AI, as an editor that used inpainting would.</summary>
+    private static string DeclaredAiGenerated(string path)
+    {
+        var declared = new ImageMetadata
+        {
+            Title = "Before",
+            Flags = ContentFlags.AiGenerated,
+            DigitalSourceType = DigitalSourceType.CompositeWithTrainedAlgorithmicMedia,
+        };
+        MetadataEmbedder.EmbedFile(path, path, declared);
+        Assert.Equal(DigitalSourceType.CompositeWithTrainedAlgorithmicMedia, EmbeddedMetadataReader.Read(path).Metadata.DigitalSourceType);
+        return path;
     }
 }

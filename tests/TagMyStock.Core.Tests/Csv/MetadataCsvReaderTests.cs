@@ -99,6 +99,19 @@ public sealed class MetadataCsvReaderTests
         Assert.Equal(new CsvRow("a.jpg", new ImageMetadata { Title = "Sky", Description = "Wide sky", Keywords = ["sky", "sea", "sun"] }), row);
     }
 
+    [Fact]
+    public void The_fields_are_those_the_header_has_columns_for()
+    {
+        var native = Read("Keywords,Filename,AI generated,Notes\r\na.jpg,sky,no,private\r\n");
+        var shutterstock = Read("Filename,Description,Keywords,Categories,Editorial,Mature content,illustration\r\n");
+
+        Assert.Equal([CsvField.FileName, CsvField.Keywords, CsvField.AiGenerated], native.Fields.Order());
+        Assert.Equal(
+            [CsvField.FileName, CsvField.Description, CsvField.Keywords, CsvField.Category, CsvField.Editorial, CsvField.MatureContent, CsvField.Illustration],
+            shutterstock.Fields.Order());
+        Assert.Empty(Read("Name,Caption text\r\n").Fields);
+    }
+
     [Theory]
     [InlineData("Filename;Title;Keywords", "TagMyStock")]
     [InlineData("Filename,Description,Keywords,Categories", "TagMyStock")]

@@ -29,10 +29,11 @@ internal static class JpegMetadataWriter
     private static ReadOnlySpan<byte> PhotoshopSignature => "Photoshop 3.0\0"u8;
 
     /// <summary>
-    /// Writes the JPEG read from <paramref name="source"/>, positioned just after SOI, with <paramref name="metadata"/>.
+    /// Writes the JPEG read from <paramref name="source"/>, positioned just after SOI, with <paramref name="metadata"/> as <paramref name="options"/> say.
     /// Repairs made to the existing XMP are added to <paramref name="warnings"/>.
     /// </summary>
-    public static void Write(Stream source, Stream destination, ImageMetadata metadata, string fileName, ICollection<string> warnings)
+    /// <returns>The digital source type the written file declares, or null for none.</returns>
+    public static string? Write(Stream source, Stream destination, ImageMetadata metadata, EmbedOptions options, string fileName, ICollection<string> warnings)
     {
         var segments = JpegSegmentReader.ReadUntilScan(source, fileName);
         var kept = new List<JpegSegment>(segments.Count);
@@ -67,7 +68,9 @@ internal static class JpegMetadataWriter
             }
         }
 
-        var metadataSegments = XmpSegments(standardXmp, extendedXmp, metadata, fileName, warnings);
+        var xmp = JpegXmp.Read(standardXmp, extendedXmp, fileName, warnings) ?? XmpMetaFactory.Create();
+        var digitalSourceType = XmpPacketBuilder.Apply(xmp, metadata, options);
+        var metadataSegments = XmpSegments(xmp, fileName);
         metadataSegments.AddRange(PhotoshopSegments(photoshopBlocks.ToArray(), metadata));
 
         destination.Write(StartOfImage);
@@ -92,12 +95,12 @@ internal static class JpegMetadataWriter
         {
             throw ImageFileException.Truncated(fileName, "its image data stops before the end-of-image marker");
         }
+
+        return digitalSourceType;
     }
 
-    private static List<JpegSegment> XmpSegments(List<JpegSegment> standard, List<JpegSegment> extended, ImageMetadata metadata, string fileName, ICollection<string> warnings)
+    private static List<JpegSegment> XmpSegments(IXmpMeta xmp, string fileName)
     {
-        var xmp = JpegXmp.Read(standard, extended, fileName, warnings) ?? XmpMetaFactory.Create();
-        XmpPacketBuilder.Apply(xmp, metadata);
         var segments = new List<JpegSegment>();
         if (XmpPacketBuilder.HasProperties(xmp))
         {

@@ -20,14 +20,15 @@ internal static class PngMetadataWriter
     private static ReadOnlySpan<byte> EndChunk => [0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82];
 
     /// <summary>
-    /// Writes the PNG read from <paramref name="source"/>, positioned just after its signature, with <paramref name="metadata"/>.
+    /// Writes the PNG read from <paramref name="source"/>, positioned just after its signature, with <paramref name="metadata"/> as <paramref name="options"/> say.
     /// Repairs made to the existing XMP are added to <paramref name="warnings"/>.
     /// </summary>
-    public static void Write(Stream source, Stream destination, ImageMetadata metadata, string fileName, ICollection<string> warnings)
+    /// <returns>The digital source type the written file declares, or null for none.</returns>
+    public static string? Write(Stream source, Stream destination, ImageMetadata metadata, EmbedOptions options, string fileName, ICollection<string> warnings)
     {
         var (chunks, imageDataHeader) = PngChunkReader.ReadUntilImageData(source, fileName);
         var xmp = PngXmp.Read(chunks, fileName, warnings) ?? XmpMetaFactory.Create();
-        XmpPacketBuilder.Apply(xmp, metadata);
+        var digitalSourceType = XmpPacketBuilder.Apply(xmp, metadata, options);
 
         // The first XMP chunk has no other before it, so its index among all chunks is where it goes among the rest.
         var kept = chunks.Where(chunk => !PngXmp.IsXmp(chunk)).ToList();
@@ -48,5 +49,7 @@ internal static class PngMetadataWriter
         {
             throw ImageFileException.Truncated(fileName, "its image data stops before the IEND chunk");
         }
+
+        return digitalSourceType;
     }
 }

@@ -12,7 +12,8 @@ namespace TagMyStock.Imaging.Embedding.Xmp;
 /// <remarks>
 /// Fields: dc:title and dc:description (language alternatives, x-default), dc:subject (bag, in the keywords'
 /// order), photoshop:Headline (the title, as IPTC Core maps IIM 2:105) and Iptc4xmpExt:DigitalSourceType (IPTC
-/// Photo Metadata Standard; written only for AI-made images, removed otherwise). Title and description replace the
+/// Photo Metadata Standard; written only for AI-made images, removed otherwise unless
+/// <see cref="EmbedOptions.KeepExistingDigitalSourceType"/> keeps the file's own). Title and description replace the
 /// whole alternative array, so a stale translation cannot outlive a new title. An empty field removes the property.
 /// </remarks>
 internal static class XmpPacketBuilder
@@ -50,12 +51,17 @@ internal static class XmpPacketBuilder
     public static void MergeInto(IXmpMeta target, IXmpMeta source) =>
         XmpUtils.AppendProperties(source, target, doAllProperties: true, replaceOldValues: false, deleteEmptyValues: false);
 
-    public static void Apply(IXmpMeta xmp, ImageMetadata metadata)
+    /// <summary>Writes <paramref name="metadata"/> into <paramref name="xmp"/>.</summary>
+    /// <returns>The digital source type <paramref name="xmp"/> now declares, or null for none.</returns>
+    public static string? Apply(IXmpMeta xmp, ImageMetadata metadata, EmbedOptions options)
     {
         SetAltText(xmp, XmpConstants.NsDC, "title", metadata.Title);
         SetAltText(xmp, XmpConstants.NsDC, "description", metadata.Description);
         SetText(xmp, XmpConstants.NsPhotoshop, "Headline", metadata.Title);
-        SetText(xmp, XmpConstants.NsIptcext, "DigitalSourceType", metadata.EffectiveDigitalSourceType);
+        if (metadata.EffectiveDigitalSourceType is not null || !options.KeepExistingDigitalSourceType)
+        {
+            SetText(xmp, XmpConstants.NsIptcext, "DigitalSourceType", metadata.EffectiveDigitalSourceType);
+        }
 
         xmp.DeleteProperty(XmpConstants.NsDC, "subject");
         var bag = new PropertyOptions { IsArray = true };
@@ -66,6 +72,8 @@ internal static class XmpPacketBuilder
                 xmp.AppendArrayItem(XmpConstants.NsDC, "subject", bag, keyword, null);
             }
         }
+
+        return xmp.GetPropertyString(XmpConstants.NsIptcext, "DigitalSourceType");
     }
 
     public static bool HasProperties(IXmpMeta xmp) => xmp.Properties.Any();
