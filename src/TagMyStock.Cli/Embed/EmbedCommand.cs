@@ -42,7 +42,7 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
             .ToDictionary(group => group.Key!, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
         // A CSV without an AI column says nothing about AI, so it must not remove an AI declaration the file has.
         var options = new EmbedOptions { KeepExistingDigitalSourceType = !csv.Fields.Contains(CsvField.AiGenerated) };
-        var output = new BatchOutput(console, settings.Json);
+        var output = new BatchOutput(console, settings.Json, table: false);
         var reports = await output.RunWithProgressAsync(
             "Embedding",
             csv.Rows,

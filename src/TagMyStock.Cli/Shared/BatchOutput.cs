@@ -22,7 +22,11 @@ public sealed record BatchReport(string Command, IReadOnlyList<FileReport> Files
 }
 
 /// <summary>Prints a <see cref="BatchReport"/>: tables for people, or one JSON document for machines.</summary>
-public sealed class BatchOutput(IAnsiConsole console, bool json)
+/// <param name="table">
+/// Whether to print a row per file. <c>embed</c> does not: the rows would repeat the user's own CSV, and on
+/// a large batch the table costs more than the embedding. Failures and problems are listed either way.
+/// </param>
+public sealed class BatchOutput(IAnsiConsole console, bool json, bool table = true)
 {
     public bool IsJson => json;
 
@@ -68,7 +72,11 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
             return;
         }
 
-        WriteSummaryTable(report);
+        if (table)
+        {
+            WriteSummaryTable(report);
+        }
+
         WriteProblems(report);
         foreach (var notice in report.Notices)
         {
@@ -112,7 +120,7 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
             var cells = new List<IRenderable>
             {
                 new Text(ShortenMiddle(Path.GetFileName(file.File), 28)),
-                file.Error is not null ? new Markup($"[red]{Markup.Escape(file.Error)}[/]") : new Text(Shorten(file.Metadata?.Title ?? "", 40)),
+                file.Error is not null ? new Markup("[red]failed (see below)[/]") : new Text(Shorten(file.Metadata?.Title ?? "", 40)),
                 new Text(file.Metadata?.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
             };
             if (showFlags)
@@ -142,9 +150,14 @@ public sealed class BatchOutput(IAnsiConsole console, bool json)
 
     private void WriteProblems(BatchReport report)
     {
-        foreach (var file in report.Files.Where(file => file.Warnings.Count > 0 || file.Agencies.Any(agency => agency.Problems.Count > 0)))
+        foreach (var file in report.Files.Where(file => file.Error is not null || file.Warnings.Count > 0 || file.Agencies.Any(agency => agency.Problems.Count > 0)))
         {
             console.MarkupLineInterpolated($"[bold]{Path.GetFileName(file.File)}[/]");
+            if (file.Error is not null)
+            {
+                console.MarkupLineInterpolated($"  [red]failed[/] {file.Error}");
+            }
+
             foreach (var warning in file.Warnings)
             {
                 console.MarkupLineInterpolated($"  [yellow]warning[/] {warning}");

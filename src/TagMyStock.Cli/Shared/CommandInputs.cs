@@ -69,7 +69,7 @@ public static class CommandInputs
         exception switch
         {
             UnauthorizedAccessException => $"{Path.GetFileName(file)} cannot be read or written here (permission denied).",
-            FileNotFoundException => $"{Path.GetFileName(file)} does not exist.",
+            FileNotFoundException { FileName: not null } => $"{Path.GetFileName(file)} does not exist.",
             _ => exception.Message,
         };
 }

@@ -98,6 +98,20 @@ public sealed class EmbedCommandTests
     }
 
     [Fact]
+    public async Task Prints_failures_and_a_count_not_a_row_per_file()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg");
+        await File.WriteAllTextAsync(folder["meta.csv"], "Filename,Title,Keywords\ndune-grass-by-the-sea.jpg,Dune grass,\"dune, grass\"\ngone.jpg,Gone,x\n", TestContext.Current.CancellationToken);
+
+        var run = await CliRun.RunAsync("embed", folder["meta.csv"], folder.Path, "--out", folder["ready"]);
+
+        Assert.DoesNotContain("╭", run.Output, StringComparison.Ordinal);
+        Assert.Contains("failed gone.jpg is named in the CSV but is not in the folder.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2 file(s): 1 ready, 0 with blocking problems, 1 failed.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_csv_is_a_usage_error()
     {
         using var folder = new TempFolder();
