@@ -16,20 +16,10 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EmbedSettings settings, CancellationToken cancellationToken)
     {
-        if (!File.Exists(settings.Csv))
-        {
-            throw new UsageException($"The CSV file '{settings.Csv}' does not exist.");
-        }
-
+        var csv = CsvInput.Read(settings.Csv);
         if (!Directory.Exists(settings.Folder))
         {
             throw new UsageException($"The folder '{settings.Folder}' does not exist.");
-        }
-
-        CsvReadResult csv;
-        using (var reader = new StreamReader(settings.Csv, detectEncodingFromByteOrderMarks: true))
-        {
-            csv = MetadataCsvReader.Read(reader);
         }
 
         if (settings.Out is not null)
@@ -41,7 +31,7 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key!, group => group.ToList(), StringComparer.OrdinalIgnoreCase);
         // A CSV without an AI column says nothing about AI, so it must not remove an AI declaration the file has.
-        var options = new EmbedOptions { KeepExistingDigitalSourceType = !csv.Fields.Contains(CsvField.AiGenerated) };
+        var options = new EmbedOptions { KeepExistingDigitalSourceType = !csv.Csv.Fields.Contains(CsvField.AiGenerated) };
         var output = new BatchOutput(console, settings.Json, table: false);
         var reports = await output.RunWithProgressAsync(
             "Embedding",
@@ -50,10 +40,7 @@ public sealed class EmbedCommand(IAnsiConsole console) : AsyncCommand<EmbedSetti
             cancellationToken,
             parallelism: Environment.ProcessorCount);
 
-        var report = new BatchReport("embed", [.. csv.Errors.Select(error => FileReport.Failed($"{settings.Csv}:{error.Line}", error.Message)), .. reports])
-        {
-            Notices = [$"{settings.Csv}: read as {csv.FormatName}, {csv.Rows.Count} row(s)."],
-        };
+        var report = new BatchReport("embed", [.. csv.ErrorReports, .. reports]) { Notices = [csv.Notice] };
         output.Write(report);
         return report.ExitCode;
     }

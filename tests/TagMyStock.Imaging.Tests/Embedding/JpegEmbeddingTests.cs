@@ -17,11 +17,8 @@ public sealed class JpegEmbeddingTests
         var tags = Exiftool(output);
 
         var metadata = TestData.Unicode;
-        Assert.Equal(metadata.Title, Value(tags, "XMP-dc:Title"));
-        Assert.Equal(metadata.Title, Value(tags, "XMP-photoshop:Headline"));
-        Assert.Equal(metadata.Description, Value(tags, "XMP-dc:Description"));
-        Assert.Equal(metadata.Keywords, Values(tags, "XMP-dc:Subject"));
-        Assert.Equal(DigitalSourceType.TrainedAlgorithmicMedia, Value(tags, "XMP-iptcExt:DigitalSourceType"));
+        AssertXmpFields(tags, metadata);
+        Assert.Equal(DigitalSourceType.TrainedAlgorithmicMedia, metadata.EffectiveDigitalSourceType);
         Assert.Equal("\u001B%G", Value(tags, "IPTC:CodedCharacterSet"));
         Assert.Equal(metadata.Title, Value(tags, "IPTC:ObjectName"));
         Assert.Equal(metadata.Title, Value(tags, "IPTC:Headline"));

@@ -21,11 +21,8 @@ public sealed class PngEmbeddingTests
         var values = Exiv2(output);
 
         var metadata = TestData.Unicode;
-        Assert.Equal(metadata.Title, Value(tags, "XMP-dc:Title"));
-        Assert.Equal(metadata.Title, Value(tags, "XMP-photoshop:Headline"));
-        Assert.Equal(metadata.Description, Value(tags, "XMP-dc:Description"));
-        Assert.Equal(metadata.Keywords, Values(tags, "XMP-dc:Subject"));
-        Assert.Equal(DigitalSourceType.TrainedAlgorithmicMedia, Value(tags, "XMP-iptcExt:DigitalSourceType"));
+        AssertXmpFields(tags, metadata);
+        Assert.Equal(DigitalSourceType.TrainedAlgorithmicMedia, metadata.EffectiveDigitalSourceType);
         Assert.Equal([metadata.Title], Exiv2Values(values, "Xmp.dc.title"));
         Assert.Equal([metadata.Description], Exiv2Values(values, "Xmp.dc.description"));
         Assert.Equal([string.Join(", ", metadata.Keywords)], Exiv2Values(values, "Xmp.dc.subject"));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using TagMyStock.Core.Metadata;
 
 namespace TagMyStock.Imaging;
 
@@ -37,6 +38,16 @@ internal static class ExternalReaders
     }
 
     public static string? Value(Dictionary<string, JsonElement> tags, string tag) => Values(tags, tag) is [var single] ? single : null;
+
+    /// <summary>exiftool finds every XMP field TagMyStock writes, with the values of <paramref name="metadata"/>.</summary>
+    public static void AssertXmpFields(Dictionary<string, JsonElement> tags, ImageMetadata metadata)
+    {
+        Assert.Equal(metadata.Title, Value(tags, "XMP-dc:Title"));
+        Assert.Equal(metadata.Title, Value(tags, "XMP-photoshop:Headline"));
+        Assert.Equal(metadata.Description, Value(tags, "XMP-dc:Description"));
+        Assert.Equal(metadata.Keywords, Values(tags, "XMP-dc:Subject"));
+        Assert.Equal(metadata.EffectiveDigitalSourceType, Value(tags, "XMP-iptcExt:DigitalSourceType"));
+    }
 
     /// <summary>
     /// The warnings of "exiftool -validate -warning -a". JSON has one key per tag name, so without -G4 exiftool
