@@ -28,6 +28,9 @@ public sealed record BatchReport(string Command, IReadOnlyList<FileReport> Files
 /// </param>
 public sealed class BatchOutput(IAnsiConsole console, bool json, bool table = true)
 {
+    /// <summary>Most agencies shown as a column each in the summary table.</summary>
+    private const int MaxAgencyColumns = 4;
+
     public bool IsJson => json;
 
     /// <summary>
@@ -110,9 +113,19 @@ public sealed class BatchOutput(IAnsiConsole console, bool json, bool table = tr
             table.AddColumn("Flags");
         }
 
-        foreach (var agency in agencies)
+        // A column per agency reads well for a few; beyond that the table would not fit a terminal, so one
+        // column counts them and the problems listed below name the agencies.
+        var agencyColumns = agencies.Count <= MaxAgencyColumns;
+        if (agencyColumns)
         {
-            table.AddColumn(new TableColumn(agency).Centered());
+            foreach (var agency in agencies)
+            {
+                table.AddColumn(new TableColumn(agency).Centered());
+            }
+        }
+        else if (agencies.Count > 0)
+        {
+            table.AddColumn(new TableColumn($"{agencies.Count} agencies").Centered());
         }
 
         foreach (var file in report.Files)
@@ -128,15 +141,28 @@ public sealed class BatchOutput(IAnsiConsole console, bool json, bool table = tr
                 cells.Add(new Text(string.Join(' ', (file.Metadata?.Flags ?? []).Select(ShortFlag))));
             }
 
-            foreach (var agency in agencies)
+            if (agencyColumns)
             {
-                cells.Add(AgencyCell(file.Agencies.FirstOrDefault(candidate => candidate.Agency == agency)));
+                cells.AddRange(agencies.Select(agency => AgencyCell(file.Agencies.FirstOrDefault(candidate => candidate.Agency == agency))));
+            }
+            else if (agencies.Count > 0)
+            {
+                cells.Add(AgencyCounts(file.Agencies));
             }
 
             table.AddRow(cells);
         }
 
         console.Write(table);
+    }
+
+    /// <summary>"[green]6 ✓[/] [yellow]1 ![/] [red]3 ✗[/]": how many agencies take the file as it is, with warnings, or not.</summary>
+    private static Markup AgencyCounts(IReadOnlyList<AgencyReport> agencies)
+    {
+        var blocked = agencies.Count(agency => agency.Blocked);
+        var warned = agencies.Count(agency => !agency.Blocked && agency.Problems.Any(problem => problem.Severity == "warning"));
+        var ready = agencies.Count - blocked - warned;
+        return new Markup($"[green]{ready} ✓[/] [yellow]{warned} ![/] [red]{blocked} ✗[/]");
     }
 
     private static Markup AgencyCell(AgencyReport? agency) =>

@@ -244,6 +244,19 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public async Task With_many_agencies_the_table_counts_them_in_one_column()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("storm-clouds-over-empty-highway.jpg", "storm.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder.Path, "--hint", "storm clouds over an empty highway, dramatic sky, road trip", "--out", folder["out"]);
+
+        Assert.Contains("10 agencies", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ shutterstock", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ ✓ \d+ ! \d+ ✗", run.Output);
+    }
+
+    [Fact]
     public async Task Help_lists_every_command_with_examples()
     {
         var run = await CliRun.RunAsync("tag", "--help");
