@@ -120,7 +120,7 @@ tool_command() {
   case "$1" in
     copy) tool_cmd=(cp -R "src-$2/." "$3/") ;;
     exiftool) tool_cmd=(exiftool -q -csv="exiftool-$2.csv" -sep ', ' -IPTC:CodedCharacterSet=UTF8 -o "$3/" "src-$2/") ;;
-    tagmystock) tool_cmd=(dotnet cli/tagmystock.dll embed "tagmystock-$2.csv" "src-$2" --out "$3") ;;
+    tagmystock) tool_cmd=("${cli_command[@]}" embed "tagmystock-$2.csv" "src-$2" --out "$3") ;;
   esac
 }
 
@@ -186,14 +186,23 @@ runtime_identifier() {
   esac
 }
 
-# Publishes for this machine's runtime identifier, which precompiles the CLI (ReadyToRun, see its csproj), as a
-# release would ship it. That needs the runtime pack and crossgen for the identifier; when they cannot be restored,
-# the portable framework-dependent publish is timed instead, and the log says so.
+# Publishes the CLI as a release would ship it, for this machine's runtime identifier: natively compiled (Native AOT,
+# see its csproj) when the ILCompiler packages and a C toolchain are there, which starts in milliseconds; otherwise
+# precompiled (ReadyToRun), which needs the runtime pack and crossgen for the identifier; otherwise the portable
+# framework-dependent build. The log and the report say which build was timed.
 publish_cli() {
   local rid
   rid="$(runtime_identifier)"
   rm -rf cli
   if [[ -n "$rid" ]]; then
+    log "Publishing src/TagMyStock.Cli (Release, $rid, Native AOT) into bench/work/cli"
+    if dotnet publish "$repo_root/src/TagMyStock.Cli" -c Release -r "$rid" -p:TagMyStockNativeAot=true -o cli >out/publish.log 2>&1 </dev/null; then
+      cli_build="dotnet publish -c Release -r $rid -p:TagMyStockNativeAot=true (Native AOT)"
+      cli_command=(cli/tagmystock)
+      return
+    fi
+    log "The Native AOT publish failed (bench/work/out/publish.log); trying ReadyToRun."
+    rm -rf cli
     log "Publishing src/TagMyStock.Cli (Release, $rid, ReadyToRun) into bench/work/cli"
     if dotnet publish "$repo_root/src/TagMyStock.Cli" -c Release -r "$rid" --self-contained false -o cli >out/publish.log 2>&1 </dev/null; then
       cli_build="dotnet publish -c Release -r $rid --self-contained false (ReadyToRun)"
@@ -237,6 +246,8 @@ record() {
 
 declare -A seconds=() peak_rss=() failed=()
 cli_build=""
+# How to start the published CLI: the native executable, or the assembly through the dotnet host.
+cli_command=(dotnet cli/tagmystock.dll)
 
 mkdir -p out
 prepare_files "$count"

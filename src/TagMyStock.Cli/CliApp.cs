@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Agencies;
@@ -14,6 +15,7 @@ public static class CliApp
 {
     /// <param name="console">Where results go (tables, or JSON with <c>--json</c>).</param>
     /// <param name="errors">Where errors go, so a script reading JSON from standard output never gets prose.</param>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The native build keeps the command and settings types whole (see the csproj); its output is compared with the JIT build's.")]
     public static Task<int> RunAsync(string[] args, IAnsiConsole console, IAnsiConsole errors, CancellationToken cancellationToken)
     {
         var app = new CommandApp();

@@ -12,7 +12,7 @@ internal static class UserRulesJson
 
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    private static JsonTypeInfo TypeInfo => Options.GetTypeInfo(typeof(UserRules));
+    private static JsonTypeInfo<UserRules> TypeInfo => (JsonTypeInfo<UserRules>)Options.GetTypeInfo(typeof(UserRules));
 
     /// <summary>
     /// Parses first, so a syntax error is told apart from a property with a value of the wrong kind, then
@@ -41,14 +41,19 @@ internal static class UserRulesJson
                     throw new UserRulesException($"The rules file is not valid JSON for rules: {ObjectExample}");
             }
 
+            UserRules rules;
             try
             {
-                return document.Deserialize<UserRules>(Options)!;
+                rules = document.Deserialize(TypeInfo)!;
             }
             catch (JsonException exception)
             {
                 throw new UserRulesException(DescribeBindingError(exception), exception);
             }
+
+            // The generated serializer sets every init-only property, so a list absent from the file arrives as null
+            // instead of keeping its empty default.
+            return rules with { RequiredKeywords = rules.RequiredKeywords ?? [], BannedWords = rules.BannedWords ?? [] };
         }
     }
 
@@ -123,8 +128,8 @@ internal static class UserRulesJson
             AllowTrailingCommas = true,
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+            TypeInfoResolver = UserRulesJsonContext.Default,
+            Converters = { new JsonStringEnumConverter<TitleStyle>(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         };
         options.MakeReadOnly();
         return options;
@@ -160,3 +165,7 @@ internal static class UserRulesJson
         }
     }
 }
+
+/// <summary>The rules' serializer, generated at compile time so that reading rules needs no reflection (Native AOT).</summary>
+[JsonSerializable(typeof(UserRules))]
+internal sealed partial class UserRulesJsonContext : JsonSerializerContext;
