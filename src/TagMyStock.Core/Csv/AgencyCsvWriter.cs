@@ -132,8 +132,8 @@ public static class AgencyCsvWriter
         CsvField.MatureContent => ContentFlags.MatureContent,
         CsvField.Illustration => ContentFlags.Illustration,
         CsvField.AiGenerated => ContentFlags.AiGenerated,
-        CsvField.PeopleReleased => ContentFlags.PeopleReleaseNeeded,
-        CsvField.PropertyReleased => ContentFlags.PropertyReleaseNeeded,
+        CsvField.PeopleReleaseNeeded => ContentFlags.PeopleReleaseNeeded,
+        CsvField.PropertyReleaseNeeded => ContentFlags.PropertyReleaseNeeded,
         _ => null,
     };
 

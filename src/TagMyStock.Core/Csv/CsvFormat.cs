@@ -17,11 +17,11 @@ public enum CsvField
     Illustration,
     AiGenerated,
 
-    /// <summary>Whether recognisable people need (and so come with) a model release: <see cref="Metadata.ContentFlags.PeopleReleaseNeeded"/>.</summary>
-    PeopleReleased,
+    /// <summary>Whether recognisable people need a model release (not whether one is on file): <see cref="Metadata.ContentFlags.PeopleReleaseNeeded"/>.</summary>
+    PeopleReleaseNeeded,
 
     /// <summary>Whether recognisable property needs a property release: <see cref="Metadata.ContentFlags.PropertyReleaseNeeded"/>.</summary>
-    PropertyReleased,
+    PropertyReleaseNeeded,
 
     /// <summary>The names of the releases already uploaded to the agency, joined with the keyword separator.</summary>
     Releases,

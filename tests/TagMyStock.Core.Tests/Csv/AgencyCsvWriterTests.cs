@@ -77,6 +77,19 @@ public sealed class AgencyCsvWriterTests
     }
 
     [Fact]
+    public void Pond5_never_claims_a_release_is_on_file_because_one_is_needed()
+    {
+        var portrait = Row("portrait.jpg", "Smiling woman in a sunlit park at golden hour", keywords: ["woman", "smile", "park", "portrait", "summer"]);
+        portrait = portrait with { Metadata = portrait.Metadata with { Flags = ContentFlags.PeopleReleaseNeeded | ContentFlags.PropertyReleaseNeeded } };
+
+        var row = Write(Pond5.Profile, portrait).Split("\r\n")[1];
+
+        Assert.Equal(
+            "portrait.jpg,Smiling woman in a sunlit park at golden hour,,\"woman,smile,park,portrait,summer\",,,,,,,,,,,,",
+            row);
+    }
+
+    [Fact]
     public void Alamy_writes_its_licence_type_and_y_n_flags()
     {
         var row = Row("street.jpg", description: "Busy street") with

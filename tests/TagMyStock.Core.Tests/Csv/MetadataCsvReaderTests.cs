@@ -20,8 +20,8 @@ public sealed class MetadataCsvReaderTests
             (CsvField.Editorial, ContentFlags.Editorial),
             (CsvField.MatureContent, ContentFlags.MatureContent),
             (CsvField.Illustration, ContentFlags.Illustration),
-            (CsvField.PeopleReleased, ContentFlags.PeopleReleaseNeeded),
-            (CsvField.PropertyReleased, ContentFlags.PropertyReleaseNeeded),
+            (CsvField.PeopleReleaseNeeded, ContentFlags.PeopleReleaseNeeded),
+            (CsvField.PropertyReleaseNeeded, ContentFlags.PropertyReleaseNeeded),
         }.Where(flag => fields.Contains(flag.Item1) && number % 2 == 1).Aggregate(ContentFlags.None, (all, flag) => all | flag.Item2);
         var metadata = new ImageMetadata
         {

@@ -34,7 +34,7 @@ public static class Alamy
                     new("Date taken", CsvField.Empty),
                     new("Number of People", CsvField.Empty),
                     new("Model release", CsvField.Empty),
-                    new("Is there property in this image", CsvField.PropertyReleased),
+                    new("Is there property in this image", CsvField.PropertyReleaseNeeded),
                     new("Property release", CsvField.Empty),
                     new("Primary category", CsvField.Category, 0),
                     new("Secondary category", CsvField.Category, 1),

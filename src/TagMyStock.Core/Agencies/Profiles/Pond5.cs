@@ -35,8 +35,10 @@ public static class Pond5
                     new("country", CsvField.Empty),
                     new("location", CsvField.Empty),
                     new("specifysource", CsvField.Empty),
-                    new("modelreleased", CsvField.PeopleReleased),
-                    new("propertyreleased", CsvField.PropertyReleased),
+                    // These say a release is on file, which TagMyStock cannot know: left for the contributor,
+                    // who attaches releases in Pond5's portal (a "release needed" flag is not a release).
+                    new("modelreleased", CsvField.Empty),
+                    new("propertyreleased", CsvField.Empty),
                     new("release", CsvField.Releases),
                     new("copyright", CsvField.Empty),
                     new("setpriceforme", CsvField.Empty),
