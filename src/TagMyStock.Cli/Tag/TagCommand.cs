@@ -16,14 +16,15 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, TagSettings settings, CancellationToken cancellationToken)
     {
-        var agencies = CommandInputs.Agencies(settings.Agency);
-        var rules = await CommandInputs.RulesAsync(settings.Rules, cancellationToken);
-        var files = ImageFiles.Find(settings.Paths, exclude: settings.Out);
-        var output = new BatchOutput(console, settings.Json);
         if (settings.Rename && !settings.Embed)
         {
             throw new UsageException("--rename names the embedded copies, so it needs --embed (your own files are never renamed).");
         }
+
+        var agencies = CommandInputs.Agencies(settings.Agency);
+        var rules = await CommandInputs.RulesAsync(settings.Rules, cancellationToken);
+        var files = ImageFiles.Find(settings.Paths, exclude: settings.Out);
+        var output = new BatchOutput(console, settings.Json);
 
         var pipeline = new TagPipeline(
             new LocalTextEngine(),
@@ -32,8 +33,11 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             settings.Hint,
             CommandInputs.Categories(settings.Category),
             new OutputNames(agencies, settings.Rename));
-        Directory.CreateDirectory(settings.Out);
         var embedFolder = Path.Combine(settings.Out, EmbeddedFolderName);
+        if (settings.Embed)
+        {
+            Directory.CreateDirectory(embedFolder);
+        }
 
         var outcomes = await output.RunWithProgressAsync(
             "Tagging",
@@ -80,7 +84,6 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
 
     private static (string Destination, EmbedOutcome Outcome) EmbedCopy(TaggedImage image, string folder)
     {
-        Directory.CreateDirectory(folder);
         var destination = Path.Combine(folder, image.Prepared.OutputName);
         return (destination, MetadataEmbedder.EmbedFile(image.Path, destination, image.Prepared.ForEmbedding));
     }
@@ -94,5 +97,4 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             Agencies = image.Prepared.Reports,
             Output = copy?.Destination,
         };
-
 }
