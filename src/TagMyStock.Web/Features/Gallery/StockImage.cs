@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TagMyStock.Core.Metadata;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+/// <summary>
+/// One uploaded or generated image of one account: where its bytes are, what it is, and the metadata
+/// the contributor is preparing for the agencies. The original blob is never rewritten.
+/// </summary>
+public sealed class StockImage
+{
+    public Guid Id { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    /// <summary>The name the file had on the contributor's disk, cleaned of any path.</summary>
+    public string FileName { get; set; } = "";
+
+    /// <summary>"jpeg", "png" or "webp", from the file's bytes.</summary>
+    public string Format { get; set; } = "";
+
+    public long ByteSize { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    public string OriginalKey { get; set; } = "";
+
+    public DerivativeState Derivatives { get; set; }
+
+    /// <summary>Why the thumbnail and preview could not be made, for the gallery to show.</summary>
+    public string? DerivativeError { get; set; }
+
+    /// <summary>64-bit perceptual hash of the pixels; near-identical images differ in a few bits.</summary>
+    public long PerceptualHash { get; set; }
+
+    /// <summary>An earlier image of the same account this one nearly duplicates, if any.</summary>
+    public Guid? NearDuplicateOf { get; set; }
+
+    public DateTime UploadedAt { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public List<string> Keywords { get; set; } = [];
+
+    /// <summary>Category per agency id, in the agency's notation.</summary>
+    public Dictionary<string, string> Categories { get; set; } = new(StringComparer.Ordinal);
+
+    public ContentFlags Flags { get; set; }
+
+    /// <summary>The IPTC digital source type the file declared or the contributor chose.</summary>
+    public string? DigitalSourceType { get; set; }
+
+    /// <summary>The generation prompt found in the file (or given at generation), a tagging source.</summary>
+    public string? GenerationPrompt { get; set; }
+
+    /// <summary>Which engine wrote the current metadata, and when; null until tagged.</summary>
+    public string? TaggedBy { get; set; }
+
+    public DateTime? TaggedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public ImageMetadata Metadata => new()
+    {
+        Title = Title,
+        Description = Description,
+        Keywords = Keywords,
+        Categories = Categories,
+        Flags = Flags,
+        DigitalSourceType = DigitalSourceType,
+    };
+
+    public void Apply(ImageMetadata metadata)
+    {
+        Title = metadata.Title;
+        Description = metadata.Description;
+        Keywords = [.. metadata.Keywords];
+        Categories = new Dictionary<string, string>(metadata.Categories, StringComparer.Ordinal);
+        Flags = metadata.Flags;
+        DigitalSourceType = metadata.DigitalSourceType;
+    }
+}
+
+public enum DerivativeState
+{
+    Pending,
+    Ready,
+    Failed,
+}
+
+internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockImage>
+{
+    public void Configure(EntityTypeBuilder<StockImage> image)
+    {
+        image.ToTable("Images");
+        image.HasKey(i => i.Id);
+        image.HasIndex(i => new { i.OwnerId, i.UploadedAt });
+        image.Property(i => i.FileName).HasMaxLength(255);
+        image.Property(i => i.Format).HasMaxLength(8);
+        image.Property(i => i.OriginalKey).HasMaxLength(300);
+        image.Property(i => i.DerivativeError).HasMaxLength(500);
+        image.Property(i => i.Title).HasMaxLength(1000);
+        image.Property(i => i.Description).HasMaxLength(4000);
+        image.Property(i => i.DigitalSourceType).HasMaxLength(200);
+        image.Property(i => i.TaggedBy).HasMaxLength(50);
+        image.Property(i => i.Derivatives).HasConversion<string>().HasMaxLength(10);
+        image.Property(i => i.Keywords).HasConversion(
+            keywords => JsonSerializer.Serialize(keywords, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
+            new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), list => list.Aggregate(0, (hash, keyword) => HashCode.Combine(hash, keyword.GetHashCode(StringComparison.Ordinal))), list => list.ToList()));
+        image.Property(i => i.Categories).HasConversion(
+            categories => JsonSerializer.Serialize(categories, JsonSerializerOptions.Default),
+            json => new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), map => map.Count, map => new Dictionary<string, string>(map, StringComparer.Ordinal)));
+        image.Ignore(i => i.Metadata);
+    }
+}

@@ -1,0 +1,16 @@
+namespace TagMyStock.Web.Infrastructure.Storage;
+
+/// <summary>The layout of keys in the blob store: everything of an account under <c>accounts/{id}/</c>.</summary>
+public static class BlobKeys
+{
+    public static string Account(Guid accountId) => $"accounts/{accountId:N}/";
+
+    public static string Image(Guid accountId, Guid imageId) => $"{Account(accountId)}images/{imageId:N}/";
+
+    public static string Original(Guid accountId, Guid imageId, string extension) =>
+        $"{Image(accountId, imageId)}original{extension}";
+
+    public static string Thumbnail(Guid accountId, Guid imageId) => $"{Image(accountId, imageId)}thumbnail.jpg";
+
+    public static string Preview(Guid accountId, Guid imageId) => $"{Image(accountId, imageId)}preview.jpg";
+}

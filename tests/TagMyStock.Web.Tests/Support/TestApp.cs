@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TagMyStock.Web.Infrastructure.Data;
+
+namespace TagMyStock.Web.Support;
+
+/// <summary>
+/// The whole web app, started in-process on its own data folder and its own database (SQLite file or a
+/// fresh PostgreSQL database), in the Production environment so that production headers and cookies are
+/// what the tests see. One per test: <c>await using var app = await TestApp.StartAsync(database);</c>
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _postgresDatabase;
+
+    private TestApp(string dataDirectory, string? postgresDatabase, Dictionary<string, string?> settings)
+    {
+        DataDirectory = dataDirectory;
+        _postgresDatabase = postgresDatabase;
+        _settings = settings;
+        // Not "localhost": HSTS is never sent to loopback names.
+        ClientOptions.BaseAddress = new Uri("https://tagmystock.test");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public string DataDirectory { get; }
+
+    public Database Database => _postgresDatabase is null ? Database.Sqlite : Database.Postgres;
+
+    /// <summary>Starts an app; <paramref name="settings"/> are configuration keys such as <c>TagMyStock:Accounts:AdminEmails:0</c>.</summary>
+    public static async Task<TestApp> StartAsync(Database database = Database.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "tagmystock-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["TagMyStock:DataDirectory"] = dataDirectory,
+        };
+        string? postgresDatabase = null;
+        if (database == Database.Postgres)
+        {
+            postgresDatabase = $"tms_test_{Guid.NewGuid():N}";
+            all[$"ConnectionStrings:{DatabaseExtensions.PostgresConnectionName}"] = await TestPostgres.CreateDatabaseAsync(postgresDatabase);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = new TestApp(dataDirectory, postgresDatabase, all);
+        _ = app.Server;
+        return app;
+    }
+
+    /// <summary>A client with its own cookie jar, as a separate browser would be.</summary>
+    public HttpClient NewClient() => CreateClient();
+
+    /// <summary>Runs <paramref name="work"/> with a scoped service provider, for assertions on the database.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) =>
+        WithScopeAsync(services => work(services.GetRequiredService<AppDbContext>()));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddFilter(level => level >= LogLevel.Warning));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_postgresDatabase);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a background task; the OS temp cleaner takes it.
+        }
+    }
+}
