@@ -22,6 +22,7 @@ if (args is ["migrate", ..])
 
 app.UseWebPlatform();
 app.MapHealth();
+app.MapBlobLinks();
 app.MapAccounts();
 app.MapGallery();
 app.MapPages();

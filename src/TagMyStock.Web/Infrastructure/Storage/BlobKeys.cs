@@ -13,4 +13,19 @@ public static class BlobKeys
     public static string Thumbnail(Guid accountId, Guid imageId) => $"{Image(accountId, imageId)}thumbnail.jpg";
 
     public static string Preview(Guid accountId, Guid imageId) => $"{Image(accountId, imageId)}preview.jpg";
+
+    /// <summary>
+    /// False for a key that every store could not hold alike: empty, absolute, with a backslash, an
+    /// empty segment or a dot segment (which a file system would resolve and S3 would keep verbatim).
+    /// </summary>
+    public static bool IsValid(string key) =>
+        !string.IsNullOrEmpty(key) && !key.StartsWith('/') && !key.Contains('\\', StringComparison.Ordinal) && !key.Split('/').Any(part => part is "" or "." or "..");
+
+    public static void EnsureValid(string key)
+    {
+        if (!IsValid(key))
+        {
+            throw new ArgumentException($"'{key}' is not a valid blob key.", nameof(key));
+        }
+    }
 }

@@ -44,6 +44,11 @@ public sealed class LocalBlobStore(string root) : IBlobStore
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            return Task.CompletedTask;
+        }
+
         File.Delete(path);
         RemoveEmptyParents(Path.GetDirectoryName(path)!);
         return Task.CompletedTask;
@@ -71,11 +76,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
     /// <summary>Maps a key to a path, refusing any key that would leave the root.</summary>
     private string PathOf(string key)
     {
-        if (string.IsNullOrEmpty(key) || key.StartsWith('/') || key.Contains('\\', StringComparison.Ordinal) || key.Split('/').Any(part => part is "" or "." or ".."))
-        {
-            throw new ArgumentException($"'{key}' is not a valid blob key.", nameof(key));
-        }
-
+        BlobKeys.EnsureValid(key);
         var path = Path.GetFullPath(Path.Combine(_root, key));
         return path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? path
