@@ -19,42 +19,42 @@ public static class StorageExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(services =>
-            new LocalBlobStore(Path.Combine(services.GetRequiredService<IOptions<TagMyStockOptions>>().Value.DataPath, "blobs")));
+        services.AddSingleton(serviceProvider =>
+            new LocalBlobStore(Path.Combine(serviceProvider.GetRequiredService<IOptions<TagMyStockOptions>>().Value.DataPath, "blobs")));
         services.AddSingleton<LocalBlobLinks>();
 
-        services.AddSingleton<IAmazonS3>(services =>
+        services.AddSingleton<IAmazonS3>(serviceProvider =>
         {
-            var s3 = S3Options(services);
+            var s3 = S3Options(serviceProvider);
             return S3Clients.Create(s3, S3Clients.ConfigFor(s3));
         });
-        services.AddSingleton(services => new S3BlobStore(services.GetRequiredService<IAmazonS3>(), S3Options(services).Bucket!));
-        services.AddSingleton(services => new S3BlobLinks(
-            services.GetRequiredService<IAmazonS3>(),
-            S3Options(services).Bucket!,
-            S3Clients.ProtocolOf(S3Options(services)),
-            services.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(serviceProvider => new S3BlobStore(serviceProvider.GetRequiredService<IAmazonS3>(), S3Options(serviceProvider).Bucket!));
+        services.AddSingleton(serviceProvider => new S3BlobLinks(
+            serviceProvider.GetRequiredService<IAmazonS3>(),
+            S3Options(serviceProvider).Bucket!,
+            S3Clients.ProtocolOf(S3Options(serviceProvider)),
+            serviceProvider.GetRequiredService<TimeProvider>()));
 
-        services.AddSingleton<IBlobStore>(services => UsesS3(services)
-            ? services.GetRequiredService<S3BlobStore>()
-            : services.GetRequiredService<LocalBlobStore>());
-        services.AddSingleton<IBlobLinks>(services => UsesS3(services)
-            ? services.GetRequiredService<S3BlobLinks>()
-            : services.GetRequiredService<LocalBlobLinks>());
+        services.AddSingleton<IBlobStore>(serviceProvider => UsesS3(serviceProvider)
+            ? serviceProvider.GetRequiredService<S3BlobStore>()
+            : serviceProvider.GetRequiredService<LocalBlobStore>());
+        services.AddSingleton<IBlobLinks>(serviceProvider => UsesS3(serviceProvider)
+            ? serviceProvider.GetRequiredService<S3BlobLinks>()
+            : serviceProvider.GetRequiredService<LocalBlobLinks>());
 
-        services.AddOptions<ContentSecurityPolicyOptions>().Configure<IServiceProvider>((policy, services) =>
+        services.AddOptions<ContentSecurityPolicyOptions>().Configure<IServiceProvider>((policy, serviceProvider) =>
         {
-            if (UsesS3(services))
+            if (UsesS3(serviceProvider))
             {
-                policy.ImageSources.Add(services.GetRequiredService<S3BlobLinks>().Origin());
+                policy.ImageSources.Add(serviceProvider.GetRequiredService<S3BlobLinks>().Origin());
             }
         });
         return builder;
     }
 
-    private static bool UsesS3(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.S3;
+    private static bool UsesS3(IServiceProvider serviceProvider) =>
+        serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.S3;
 
-    private static S3StorageOptions S3Options(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.S3;
+    private static S3StorageOptions S3Options(IServiceProvider serviceProvider) =>
+        serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.S3;
 }
