@@ -15,14 +15,14 @@ namespace TagMyStock.Web.Browser;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    // Chromium reports what it blocks as a console error starting with "Refused to": CSP violations, and
-    // also a script or stylesheet of the wrong MIME type. The init script reports the
-    // securitypolicyviolation event too, so that no CSP violation goes unnoticed.
-    private const string RefusalPrefix = "Refused to";
+    // Chromium reports what it blocks as console errors: CSP violations name the "Content Security Policy"
+    // (older versions began them with "Refused to"), and a script or stylesheet of the wrong MIME type
+    // begins with "Refused to". The init script reports the securitypolicyviolation event as well, so
+    // that no CSP violation goes unnoticed whatever the wording.
     private const string ReportCspViolations =
         """
         document.addEventListener("securitypolicyviolation", (event) =>
-            console.error(`Refused to load or run ${event.blockedURI || "inline code"}: violates ${event.violatedDirective}`));
+            console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
         """;
 
     private static readonly Lazy<string> ScreenshotDirectory = new(() => Path.Combine(RepositoryRoot(), "artifacts", "screenshots"));
@@ -121,7 +121,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 
-    private static bool IsRefusal(string message) => message.StartsWith(RefusalPrefix, StringComparison.Ordinal);
+    private static bool IsRefusal(string message) =>
+        message.StartsWith("Refused to", StringComparison.Ordinal) || message.Contains("Content Security Policy", StringComparison.Ordinal);
 
     private static string ScreenshotPath(string pageName)
     {
