@@ -84,5 +84,5 @@
         }
     });
 
-    window.tagMyStockDisplay = Object.freeze({ preferences, current: () => ({ ...current }), save });
+    window.tagMyStockDisplay = Object.freeze({ current: () => ({ ...current }), save, reset: () => save(defaults()) });
 })();

@@ -43,7 +43,7 @@ document.addEventListener("click", (event) => {
     if (!(event.target instanceof Element) || !event.target.closest(`${panelSelector} [data-display-reset]`)) {
         return;
     }
-    display.save(Object.fromEntries(Object.entries(display.preferences).map(([name, { values }]) => [name, values[0]])));
+    display.reset();
     showCurrent();
     announce("Back to the default display.");
 });
