@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,6 +13,7 @@ namespace TagMyStock.Web.Support;
 /// The whole web app, started in-process on its own data folder and its own database (SQLite file or a
 /// fresh PostgreSQL database), in the Production environment so that production headers and cookies are
 /// what the tests see. One per test: <c>await using var app = await TestApp.StartAsync(database);</c>
+/// Browser tests start it on real Kestrel instead: <see cref="StartBrowserServerAsync"/>.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -30,8 +34,37 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public Database Database => _postgresDatabase is null ? Database.Sqlite : Database.Postgres;
 
+    /// <summary>Where a browser reaches the app, such as <c>http://127.0.0.1:41234/</c>; only after <see cref="StartBrowserServerAsync"/>.</summary>
+    public Uri BrowserAddress
+    {
+        get => field ?? throw new InvalidOperationException("This app runs on TestServer: start it with StartBrowserServerAsync for a browser.");
+        private set;
+    }
+
     /// <summary>Starts an app; <paramref name="settings"/> are configuration keys such as <c>TagMyStock:Accounts:AdminEmails:0</c>.</summary>
     public static async Task<TestApp> StartAsync(Database database = Database.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = await CreateAsync(database, settings);
+        _ = app.Server;
+        return app;
+    }
+
+    /// <summary>
+    /// Starts an app on Kestrel at a free loopback port, for a real browser (the in-memory TestServer has
+    /// no socket); <see cref="BrowserAddress"/> is its address. Plain HTTP is enough: browsers count
+    /// loopback as a secure context, so the Production cookies, Secure ones included, work unchanged.
+    /// </summary>
+    public static async Task<TestApp> StartBrowserServerAsync(Database database = Database.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = await CreateAsync(database, settings);
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        app.BrowserAddress = new Uri(addresses.Single());
+        return app;
+    }
+
+    private static async Task<TestApp> CreateAsync(Database database, IReadOnlyDictionary<string, string?>? settings)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "tagmystock-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -51,9 +84,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var app = new TestApp(dataDirectory, postgresDatabase, all);
-        _ = app.Server;
-        return app;
+        return new TestApp(dataDirectory, postgresDatabase, all);
     }
 
     /// <summary>A client with its own cookie jar, as a separate browser would be.</summary>
@@ -72,6 +103,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // A published app has every static asset (blazor.web.js, the compressed files) in its wwwroot; a
+        // build has them spread over the packages and obj/, listed in the build's manifest, which hosts
+        // read only in Development unless asked.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
