@@ -1,5 +1,6 @@
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
+using TagMyStock.Web.Features.Upload;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
 using TagMyStock.Web.Infrastructure.Web;
@@ -11,6 +12,7 @@ builder.AddDatabase();
 builder.AddBlobStorage();
 builder.AddAccounts();
 builder.AddGallery();
+builder.AddUpload();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapHealth();
 app.MapBlobLinks();
 app.MapAccounts();
 app.MapGallery();
+app.MapUpload();
 app.MapPages();
 
 await app.MigrateDatabaseOnStartAsync(app.Lifetime.ApplicationStopping);

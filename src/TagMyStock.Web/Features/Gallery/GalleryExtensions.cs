@@ -1,8 +1,29 @@
+using TagMyStock.Web.Features.Gallery.Derivatives;
+
 namespace TagMyStock.Web.Features.Gallery;
 
 public static class GalleryExtensions
 {
-    public static IHostApplicationBuilder AddGallery(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddGallery(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GalleryOptions>().BindConfiguration(GalleryOptions.Section).Validate(
+            options => options.DerivativeWorkers >= 1, $"{GalleryOptions.Section}:DerivativeWorkers must be at least 1.");
+        builder.Services.AddScoped<IImageCatalog, ImageCatalog>();
+        builder.Services.AddScoped<GalleryQuery>();
+        builder.Services.AddSingleton<ThumbnailMaker>();
+        builder.Services.AddSingleton<DerivativeQueue>();
+        builder.Services.AddHostedService<DerivativeWorker>();
 
-    public static IEndpointRouteBuilder MapGallery(this IEndpointRouteBuilder routes) => routes;
+        // Every upload is a different file read once: libvips' operation cache would only hold memory and
+        // file handles (of temporary files, too) for nothing.
+        NetVips.Cache.Max = 0;
+        NetVips.Cache.MaxFiles = 0;
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapGallery(this IEndpointRouteBuilder routes)
+    {
+        routes.MapImages();
+        return routes;
+    }
 }

@@ -24,6 +24,9 @@ public sealed class StockImage
 
     public long ByteSize { get; set; }
 
+    /// <summary>SHA-256 of the original's bytes, lowercase hex: the original's ETag.</summary>
+    public string ContentHash { get; set; } = "";
+
     public int Width { get; set; }
 
     public int Height { get; set; }
@@ -102,8 +105,10 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
         image.ToTable("Images");
         image.HasKey(i => i.Id);
         image.HasIndex(i => new { i.OwnerId, i.UploadedAt });
+        image.HasIndex(i => i.Derivatives);
         image.Property(i => i.FileName).HasMaxLength(255);
         image.Property(i => i.Format).HasMaxLength(8);
+        image.Property(i => i.ContentHash).HasMaxLength(64);
         image.Property(i => i.OriginalKey).HasMaxLength(300);
         image.Property(i => i.DerivativeError).HasMaxLength(500);
         image.Property(i => i.Title).HasMaxLength(1000);

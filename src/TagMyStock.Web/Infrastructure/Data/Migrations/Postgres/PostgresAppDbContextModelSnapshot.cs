@@ -256,6 +256,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DerivativeError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -333,6 +338,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Derivatives");
 
                     b.HasIndex("OwnerId", "UploadedAt");
 

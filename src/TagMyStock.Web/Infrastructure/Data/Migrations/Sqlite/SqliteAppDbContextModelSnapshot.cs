@@ -245,6 +245,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DerivativeError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -322,6 +327,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Derivatives");
 
                     b.HasIndex("OwnerId", "UploadedAt");
 

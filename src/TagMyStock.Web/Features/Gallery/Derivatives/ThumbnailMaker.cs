@@ -1,0 +1,59 @@
+using NetVips;
+
+namespace TagMyStock.Web.Features.Gallery.Derivatives;
+
+/// <summary>
+/// Makes the JPEG thumbnails and previews the gallery shows, the way <c>vipsthumbnail</c> does: libvips'
+/// thumbnail operation shrinks while it decodes (a JPEG is decoded at 1/2, 1/4 or 1/8 scale), turns the
+/// image upright by its EXIF orientation and converts an embedded colour profile to sRGB (an image without
+/// one is taken as sRGB already). Metadata is not copied: these are pictures to look at, not to deliver.
+/// </summary>
+public sealed class ThumbnailMaker
+{
+    /// <summary>Longest edge of a gallery tile's image.</summary>
+    public const int ThumbnailSize = 512;
+
+    /// <summary>Longest edge of the editor's preview.</summary>
+    public const int PreviewSize = 1600;
+
+    private const int Quality = 82;
+
+    /// <summary>
+    /// Writes <paramref name="source"/> as a JPEG whose longest edge is at most <paramref name="longestEdge"/>
+    /// (never enlarged) to <paramref name="destination"/>, and returns the size written.
+    /// </summary>
+    /// <exception cref="VipsException">The source is not an image libvips can decode, or it is damaged.</exception>
+    public Task<PixelSize> MakeAsync(Stream source, int longestEdge, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentOutOfRangeException.ThrowIfLessThan(longestEdge, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // A local file is handed to libvips by name: it then seeks and maps the file itself instead of
+        // pulling bytes through managed callbacks.
+        using var thumbnail = source is FileStream { CanSeek: true, Position: 0 } file
+            ? Image.Thumbnail(file.Name, longestEdge, height: longestEdge, size: Enums.Size.Down, failOn: Enums.FailOn.Truncated)
+            : Image.ThumbnailStream(source, longestEdge, height: longestEdge, size: Enums.Size.Down, failOn: Enums.FailOn.Truncated);
+        using var output = Viewable(thumbnail);
+        output.JpegsaveStream(destination, q: Quality, keep: Enums.ForeignKeep.None);
+        return Task.FromResult(new PixelSize(output.Width, output.Height));
+    }
+
+    /// <summary>
+    /// The image as 8 bits per band without alpha, transparency shown on white: what a JPEG can hold and
+    /// a person expects (16-bit PNGs and transparent backgrounds are common in AI output).
+    /// </summary>
+    public static Image Viewable(Image image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var eightBit = image.Format == Enums.BandFormat.Uchar
+            ? image.Copy()
+            : image.Colourspace(image.Bands <= 2 ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb);
+        return eightBit.HasAlpha()
+            ? eightBit.Flatten(background: [.. Enumerable.Repeat(255.0, eightBit.Bands - 1)])
+            : eightBit.Copy();
+    }
+}
+
+public readonly record struct PixelSize(int Width, int Height);

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Validation;
+using TagMyStock.Web.Infrastructure.Data;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+/// <summary>Which images the gallery shows; the query string's <c>show</c> value.</summary>
+public enum GalleryShow
+{
+    All,
+    Untagged,
+    Tagged,
+    AiGenerated,
+    NearDuplicates,
+    Problems,
+}
+
+/// <summary>A gallery request: what to show, for which agency's problems, and which page (from 1).</summary>
+public sealed record GalleryFilter(GalleryShow Show, AgencyProfile? Agency, int Page);
+
+/// <summary>One page of the gallery, newest first, and how many images match in all.</summary>
+public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<StockImage> Images, int Total, int AccountTotal)
+{
+    public int PageCount => Math.Max(1, (Total + GalleryQuery.PageSize - 1) / GalleryQuery.PageSize);
+}
+
+/// <summary>
+/// The gallery's one query: the account's images filtered and paged on the database, newest first, served
+/// by the (owner, upload time) index. Agency problems need <see cref="MetadataValidator"/>, which runs in
+/// memory: that filter reads the metadata columns of all the account's images and checks every one, so the
+/// count and pages are exact.
+/// </summary>
+internal sealed class GalleryQuery(AppDbContext db)
+{
+    public const int PageSize = 50;
+
+    // Keywords are stored as JSON; comparing with an empty list compares with the stored "[]".
+    private static readonly List<string> NoKeywords = [];
+
+    public async Task<GalleryPageResult> RunAsync(Guid accountId, GalleryFilter filter, CancellationToken cancellationToken)
+    {
+        var owned = db.Set<StockImage>().AsNoTracking().Where(image => image.OwnerId == accountId);
+        var accountTotal = await owned.CountAsync(cancellationToken);
+        if (filter.Show == GalleryShow.Problems && filter.Agency is { } agency)
+        {
+            return await WithProblemsAsync(owned, filter, agency, accountTotal, cancellationToken);
+        }
+
+        var matching = filter.Show switch
+        {
+            GalleryShow.Untagged => owned.Where(image => image.Keywords == NoKeywords),
+            GalleryShow.Tagged => owned.Where(image => image.Keywords != NoKeywords),
+            GalleryShow.AiGenerated => owned.Where(image => (image.Flags & ContentFlags.AiGenerated) != 0),
+            GalleryShow.NearDuplicates => owned.Where(image => image.NearDuplicateOf != null),
+            _ => owned,
+        };
+        var total = filter.Show == GalleryShow.All ? accountTotal : await matching.CountAsync(cancellationToken);
+        var page = await Newest(matching)
+            .Skip((filter.Page - 1) * PageSize)
+            .Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return new GalleryPageResult(filter, page, total, accountTotal);
+    }
+
+    private static async Task<GalleryPageResult> WithProblemsAsync(
+        IQueryable<StockImage> owned, GalleryFilter filter, AgencyProfile agency, int accountTotal, CancellationToken cancellationToken)
+    {
+        var candidates = await Newest(owned)
+            .Select(image => new
+            {
+                image.Id,
+                image.FileName,
+                Metadata = new ImageMetadata
+                {
+                    Title = image.Title,
+                    Description = image.Description,
+                    Keywords = image.Keywords,
+                    Categories = image.Categories,
+                    Flags = image.Flags,
+                    DigitalSourceType = image.DigitalSourceType,
+                },
+            })
+            .ToListAsync(cancellationToken);
+        var withProblems = candidates
+            .Where(candidate => MetadataValidator.Validate(candidate.Metadata, agency, fileName: candidate.FileName).Problems
+                .Any(problem => problem.Severity >= Severity.Warning))
+            .Select(candidate => candidate.Id)
+            .ToList();
+        var pageIds = withProblems.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
+        var page = await Newest(owned.Where(image => pageIds.Contains(image.Id))).ToListAsync(cancellationToken);
+        return new GalleryPageResult(filter, page, withProblems.Count, accountTotal);
+    }
+
+    private static IOrderedQueryable<StockImage> Newest(IQueryable<StockImage> images) =>
+        images.OrderByDescending(image => image.UploadedAt).ThenByDescending(image => image.Id);
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NetVips;
+using TagMyStock.Web.Features.Gallery.Derivatives;
+using TagMyStock.Web.Infrastructure.Storage;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+public sealed class DerivativeTests
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Thumbnail_and_preview_are_made_in_the_background_and_served_to_the_owner(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var client = await Users.SignUpAsync(app);
+        var id = await Images.UploadOneAsync(client, "cat.png", Images.Sample("tabby-cat-with-green-eyes.png"));
+        var large = await Images.UploadOneAsync(client, "big.jpg", Enlarged("ladybird-on-grass-stem-among-forget-me-nots.jpg", 2400));
+
+        Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, id)).Derivatives);
+        Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, large)).Derivatives);
+        var thumbnail = await client.GetAsync(ImagesApi.ThumbnailUrl(id), TestContext.Current.CancellationToken);
+        var largeThumbnail = Images.Decode(await client.GetByteArrayAsync(ImagesApi.ThumbnailUrl(large), TestContext.Current.CancellationToken));
+        var largePreview = Images.Decode(await client.GetByteArrayAsync(ImagesApi.PreviewUrl(large), TestContext.Current.CancellationToken));
+        var original = await client.GetAsync($"/api/images/{id}/original", TestContext.Current.CancellationToken);
+
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
+        var small = Images.Decode(await thumbnail.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal((451, 300, "jpegload_buffer"), (small.Width, small.Height, small.Loader));
+        Assert.Equal((512, 320), (largeThumbnail.Width, largeThumbnail.Height));
+        Assert.Equal((1600, 1000), (largePreview.Width, largePreview.Height));
+        Assert.Equal("image/png", original.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Images.Sample("tabby-cat-with-green-eyes.png"), await original.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_exif_orientation_is_applied()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await Users.SignUpAsync(app);
+        byte[] rotated;
+        using (var landscape = Image.Black(800, 400).Mutate(image => image.Set(GValue.GIntType, "orientation", 6)))
+        {
+            rotated = landscape.JpegsaveBuffer();
+        }
+
+        var id = await Images.UploadOneAsync(client, "turned.jpg", rotated);
+        await Images.WaitForDerivativesAsync(app, id);
+        var thumbnail = Images.Decode(await client.GetByteArrayAsync(ImagesApi.ThumbnailUrl(id), TestContext.Current.CancellationToken));
+
+        Assert.Equal((256, 512), (thumbnail.Width, thumbnail.Height));
+    }
+
+    [Fact]
+    public async Task A_failure_is_recorded_with_its_reason_and_shown_in_the_gallery()
+    {
+        await using var app = await TestApp.StartAsync();
+        var email = $"ada-{Guid.NewGuid():N}@example.com";
+        var client = app.NewClient();
+        await Users.SignUpAsync(client, "Ada", email);
+        var owner = await Images.AccountIdAsync(app, email);
+        var image = NewRow(owner, "broken.jpg");
+        var blobs = app.Services.GetRequiredService<IBlobStore>();
+        await blobs.PutAsync(image.OriginalKey, new MemoryStream([0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 1, 2, 3]), "image/jpeg", TestContext.Current.CancellationToken);
+        await app.WithDbAsync(async db =>
+        {
+            db.Set<StockImage>().Add(image);
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        await app.Services.GetRequiredService<DerivativeQueue>().EnqueueAsync(image.Id, TestContext.Current.CancellationToken);
+        var failed = await Images.WaitForDerivativesAsync(app, image.Id);
+
+        Assert.Equal(DerivativeState.Failed, failed.Derivatives);
+        Assert.StartsWith("The thumbnail could not be made: ", failed.DerivativeError, StringComparison.Ordinal);
+        var page = await client.GetStringAsync("/gallery", TestContext.Current.CancellationToken);
+        Assert.Contains(WebUtility.HtmlEncode(failed.DerivativeError!), page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ImagesApi.ThumbnailUrl(image.Id), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Pending_rows_are_taken_up_again_when_the_worker_starts(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var email = $"ada-{Guid.NewGuid():N}@example.com";
+        await Users.SignUpAsync(app.NewClient(), "Ada", email);
+        var owner = await Images.AccountIdAsync(app, email);
+        var image = NewRow(owner, "left-over.jpg");
+        await app.Services.GetRequiredService<IBlobStore>().PutAsync(
+            image.OriginalKey, new MemoryStream(Images.Sample("espresso-cup-on-wooden-table.jpg")), "image/jpeg", TestContext.Current.CancellationToken);
+        await app.WithDbAsync(async db =>
+        {
+            db.Set<StockImage>().Add(image);
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        // As after a restart: a worker starting finds the row pending, though nobody queued it.
+        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
+        await restarted.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, image.Id)).Derivatives);
+        }
+        finally
+        {
+            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task The_maker_never_enlarges_and_keeps_the_aspect_ratio()
+    {
+        var maker = new ThumbnailMaker();
+        using var source = new MemoryStream(Images.Sample("rocket-on-launch-pad-at-dusk.jpg"));
+        using var output = new MemoryStream();
+
+        var made = await maker.MakeAsync(source, 1600, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new PixelSize(640, 427), made);
+        var decoded = Images.Decode(output.ToArray());
+        Assert.Equal((640, 427), (decoded.Width, decoded.Height));
+    }
+
+    internal static StockImage NewRow(Guid owner, string fileName, DateTime? uploadedAt = null)
+    {
+        var id = Guid.CreateVersion7();
+        return new StockImage
+        {
+            Id = id,
+            OwnerId = owner,
+            FileName = fileName,
+            Format = ImageFormats.Jpeg,
+            ByteSize = 1000,
+            Width = 100,
+            Height = 100,
+            OriginalKey = BlobKeys.Original(owner, id, ".jpg"),
+            UploadedAt = uploadedAt ?? DateTime.UtcNow,
+            UpdatedAt = uploadedAt ?? DateTime.UtcNow,
+        };
+    }
+
+    private static byte[] Enlarged(string sample, int width)
+    {
+        using var image = Image.NewFromBuffer(Images.Sample(sample));
+        using var larger = image.Resize(width / (double)image.Width);
+        return larger.JpegsaveBuffer(q: 85);
+    }
+}

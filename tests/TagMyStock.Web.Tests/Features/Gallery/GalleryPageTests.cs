@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Validation;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+public sealed partial class GalleryPageTests
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Pages_hold_fifty_images_newest_first_with_links_to_the_others(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var (client, owner) = await SignUpAsync(app);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await AddRowsAsync(app, [.. Enumerable.Range(0, 120).Select(i => DerivativeTests.NewRow(owner, $"image-{i:D3}.jpg", start.AddMinutes(i)))]);
+
+        var first = await client.GetStringAsync("/gallery", TestContext.Current.CancellationToken);
+        var third = await client.GetStringAsync("/gallery?show=all&page=3", TestContext.Current.CancellationToken);
+
+        Assert.Equal([.. Enumerable.Range(70, 50).Reverse().Select(i => $"image-{i:D3}.jpg")], TileNames(first));
+        Assert.Equal([.. Enumerable.Range(0, 20).Reverse().Select(i => $"image-{i:D3}.jpg")], TileNames(third));
+        Assert.Contains("120 images, newest first. Page 1 of 3.", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/gallery?show=all&amp;page=2\"", first, StringComparison.Ordinal);
+        Assert.Contains("<span aria-current=\"page\">3</span>", third, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Every_filter_shows_its_images_only(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var (client, owner) = await SignUpAsync(app);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var plain = DerivativeTests.NewRow(owner, "plain.jpg", start);
+        var tagged = DerivativeTests.NewRow(owner, "tagged.jpg", start.AddMinutes(1));
+        tagged.Apply(new ImageMetadata
+        {
+            Title = "Red apple on a wooden kitchen table in soft morning light",
+            Description = "A single shiny red apple resting on an old oak kitchen table by a window, soft morning light.",
+            Keywords = [.. "apple red fruit table wooden kitchen morning light food fresh healthy organic natural rustic window oak breakfast ripe vitamin diet snack harvest produce color still-life shiny single closeup"
+                .Split(' ')],
+        });
+        var generated = DerivativeTests.NewRow(owner, "generated.jpg", start.AddMinutes(2));
+        generated.Flags = ContentFlags.AiGenerated;
+        var duplicate = DerivativeTests.NewRow(owner, "duplicate.jpg", start.AddMinutes(3));
+        duplicate.NearDuplicateOf = plain.Id;
+        await AddRowsAsync(app, plain, tagged, generated, duplicate);
+
+        async Task<List<string>> Shown(string query) => TileNames(await client.GetStringAsync($"/gallery?{query}", TestContext.Current.CancellationToken));
+
+        Assert.Equal(["duplicate.jpg", "generated.jpg", "tagged.jpg", "plain.jpg"], await Shown("show=all"));
+        Assert.Equal(["duplicate.jpg", "generated.jpg", "plain.jpg"], await Shown("show=untagged"));
+        Assert.Equal(["tagged.jpg"], await Shown("show=tagged"));
+        Assert.Equal(["generated.jpg"], await Shown("show=ai"));
+        Assert.Equal(["duplicate.jpg"], await Shown("show=duplicates"));
+        foreach (var agency in AgencyCatalog.All)
+        {
+            var expected = new[] { duplicate, generated, tagged, plain }
+                .Where(image => MetadataValidator.Validate(image.Metadata, agency, fileName: image.FileName).Problems.Any(problem => problem.Severity >= Severity.Warning))
+                .Select(image => image.FileName);
+            var page = await client.GetStringAsync($"/gallery?show=problems&agency={agency.Id}", TestContext.Current.CancellationToken);
+            Assert.Equal(expected, TileNames(page));
+            Assert.Contains($"{expected.Count()} of your 4 images have problems for {agency.Name} (every image checked", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("duplicate.jpg", await Shown("show=problems&agency=adobe"));
+        Assert.Contains("No image matches this filter.", await client.GetStringAsync("/gallery?show=ai&page=2", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tiles_show_state_badges_and_a_checkbox_and_an_empty_gallery_says_what_to_do()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (client, owner) = await SignUpAsync(app);
+
+        var empty = await client.GetStringAsync("/gallery", TestContext.Current.CancellationToken);
+        Assert.Contains("No images yet.", empty, StringComparison.Ordinal);
+
+        var pending = DerivativeTests.NewRow(owner, "pending.jpg");
+        var ready = DerivativeTests.NewRow(owner, "ready.jpg");
+        ready.Derivatives = DerivativeState.Ready;
+        ready.NearDuplicateOf = pending.Id;
+        ready.ByteSize = 3 << 20;
+        await AddRowsAsync(app, pending, ready);
+        var page = await client.GetStringAsync("/gallery", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Making the thumbnail…", page, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"{ImagesApi.ThumbnailUrl(ready.Id)}\" alt=\"ready.jpg\"", page, StringComparison.Ordinal);
+        Assert.Contains("Near duplicate", page, StringComparison.Ordinal);
+        Assert.Contains("Untagged", page, StringComparison.Ordinal);
+        Assert.Contains("3 MB", page, StringComparison.Ordinal);
+        Assert.Contains($"type=\"checkbox\" id=\"select-{ready.Id}\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-pending=\"true\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var response = await app.NewClient().GetAsync("/gallery", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/signin", response.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    internal static async Task<(HttpClient Client, Guid AccountId)> SignUpAsync(TestApp app, string name = "Ada")
+    {
+        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var client = app.NewClient();
+        await Users.SignUpAsync(client, name, email);
+        return (client, await Images.AccountIdAsync(app, email));
+    }
+
+    internal static Task AddRowsAsync(TestApp app, params StockImage[] images) =>
+        app.WithDbAsync(async db =>
+        {
+            db.Set<StockImage>().AddRange(images);
+            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+    private static List<string> TileNames(string html) =>
+        [.. TileNamePattern().Matches(html).Select(match => System.Net.WebUtility.HtmlDecode(match.Groups[1].Value))];
+
+    [GeneratedRegex("class=\"tile-name\">([^<]+)</label>")]
+    private static partial Regex TileNamePattern();
+}
