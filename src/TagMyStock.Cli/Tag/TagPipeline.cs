@@ -1,4 +1,5 @@
 using TagMyStock.Cli.Shared;
+using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Rules;
 using TagMyStock.Core.Tagging;
