@@ -1,5 +1,9 @@
 using TagMyStock.Web.Features.Accounts;
+using TagMyStock.Web.Features.Editor;
+using TagMyStock.Web.Features.Export;
 using TagMyStock.Web.Features.Gallery;
+using TagMyStock.Web.Features.Settings;
+using TagMyStock.Web.Features.Tagging;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
 using TagMyStock.Web.Infrastructure.Web;
@@ -11,6 +15,10 @@ builder.AddDatabase();
 builder.AddBlobStorage();
 builder.AddAccounts();
 builder.AddGallery();
+builder.AddAccountSettings();
+builder.AddTagging();
+builder.AddEditor();
+builder.AddExport();
 
 var app = builder.Build();
 
@@ -24,6 +32,9 @@ app.UseWebPlatform();
 app.MapHealth();
 app.MapAccounts();
 app.MapGallery();
+app.MapTagging();
+app.MapEditor();
+app.MapExport();
 app.MapPages();
 
 await app.MigrateDatabaseOnStartAsync(app.Lifetime.ApplicationStopping);
