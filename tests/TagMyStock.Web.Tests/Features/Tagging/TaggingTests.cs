@@ -68,6 +68,30 @@ public sealed class TaggingTests
     }
 
     [Fact]
+    public async Task A_job_left_unfinished_by_a_stop_is_taken_up_when_the_app_starts_again()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ada = await Contributor.SignUpAsync(app);
+        var done = await Images.AddAsync(app, ada.Id, Espresso);
+        var left = await Images.AddAsync(app, ada.Id, "water-drop-splash-crown.jpg");
+        var jobId = Guid.NewGuid();
+        await app.WithDbAsync(db =>
+        {
+            db.Add(new TaggingJob { Id = jobId, OwnerId = ada.Id, ImageIds = [done, left], Done = 1, State = TaggingJobState.Running, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        await using var restarted = app.WithWebHostBuilder(_ => { });
+        var client = restarted.CreateClient(new() { BaseAddress = new Uri("https://tagmystock.test"), AllowAutoRedirect = false });
+        await Users.SignInAsync(client, ada.Email);
+        var finished = await Jobs.WaitUntilFinishedAsync(client, jobId);
+
+        Assert.Equal((2, 0), (finished.Done, finished.Failed));
+        Assert.Null((await Images.GetAsync(app, done)).TaggedBy);
+        Assert.Equal("local", (await Images.GetAsync(app, left)).TaggedBy);
+    }
+
+    [Fact]
     public async Task Another_accounts_image_is_not_found_and_not_tagged()
     {
         await using var app = await TestApp.StartAsync();
