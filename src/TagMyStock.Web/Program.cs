@@ -1,6 +1,10 @@
 using TagMyStock.Web.Features.Accounts;
+using TagMyStock.Web.Features.Editor;
+using TagMyStock.Web.Features.Export;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Upload;
+using TagMyStock.Web.Features.Settings;
+using TagMyStock.Web.Features.Tagging;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
 using TagMyStock.Web.Infrastructure.Web;
@@ -13,6 +17,10 @@ builder.AddBlobStorage();
 builder.AddAccounts();
 builder.AddGallery();
 builder.AddUpload();
+builder.AddAccountSettings();
+builder.AddTagging();
+builder.AddEditor();
+builder.AddExport();
 
 var app = builder.Build();
 
@@ -28,6 +36,9 @@ app.MapBlobLinks();
 app.MapAccounts();
 app.MapGallery();
 app.MapUpload();
+app.MapTagging();
+app.MapEditor();
+app.MapExport();
 app.MapPages();
 
 await app.MigrateDatabaseOnStartAsync(app.Lifetime.ApplicationStopping);

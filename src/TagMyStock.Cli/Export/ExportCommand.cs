@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Shared;
+using TagMyStock.Core.Preparation;
 
 namespace TagMyStock.Cli.Export;
 
@@ -25,7 +26,7 @@ public sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportSet
             {
                 var image = AgencyPreparation.Prepare(names.Claim(row.FileName), row.Metadata, agencies, rules) with { Prompt = row.Prompt, Model = row.Model };
                 prepared.Add(image);
-                reports.Add(new FileReport(row.FileName) { Metadata = MetadataReport.From(image.Metadata), Agencies = image.Reports });
+                reports.Add(new FileReport(row.FileName) { Metadata = MetadataReport.From(image.Metadata), Agencies = image.Reports() });
             }
             catch (IOException exception)
             {
@@ -35,8 +36,8 @@ public sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportSet
 
         var report = new BatchReport("export", reports)
         {
-            Outputs = AgencyPreparation.WriteCsvs(settings.Out, agencies, prepared, withNative: false),
-            Notices = [csv.Notice, .. AgencyPreparation.Notices(agencies, prepared)],
+            Outputs = PreparedOutput.WriteCsvs(settings.Out, agencies, prepared, withNative: false),
+            Notices = [csv.Notice, .. PreparedOutput.Notices(agencies, prepared)],
         };
         new BatchOutput(console, settings.Json).Write(report);
         return report.ExitCode;

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Shared;
+using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Imaging.Embedding;
 
@@ -67,7 +68,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             cancellationToken);
 
         var prepared = outcomes.Select(outcome => outcome.Tagged?.Prepared).OfType<PreparedImage>().ToList();
-        var written = AgencyPreparation.WriteCsvs(settings.Out, agencies, prepared, withNative: true);
+        var written = PreparedOutput.WriteCsvs(settings.Out, agencies, prepared, withNative: true);
         if (settings.Embed)
         {
             written.Add(embedFolder + Path.DirectorySeparatorChar);
@@ -76,7 +77,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         var report = new BatchReport("tag", outcomes.Select(outcome => outcome.Report).ToList())
         {
             Outputs = written,
-            Notices = AgencyPreparation.Notices(agencies, prepared),
+            Notices = PreparedOutput.Notices(agencies, prepared),
         };
         output.Write(report);
         return report.ExitCode;
@@ -94,7 +95,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             Metadata = MetadataReport.From(image.Prepared.Metadata),
             Evidence = image.Result.Evidence.Select(EvidenceReport.From).ToList(),
             Warnings = [.. image.Result.Warnings, .. copy?.Outcome.Warnings ?? []],
-            Agencies = image.Prepared.Reports,
+            Agencies = image.Prepared.Reports(),
             Output = copy?.Destination,
         };
 }

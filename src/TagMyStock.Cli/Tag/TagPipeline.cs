@@ -1,5 +1,6 @@
 using TagMyStock.Cli.Shared;
 using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Rules;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Imaging.Reading;

@@ -15,6 +15,12 @@ public static class AgencyFileNames
         || CharacterClasses.GetOrAdd(allowed, body => new Regex($"^[{body}]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             .IsMatch(character.ToString());
 
+    /// <summary>Whether <paramref name="agency"/> takes <paramref name="fileName"/> (extension included) as it is.</summary>
+    public static bool Accepts(AgencyProfile agency, string fileName) =>
+        agency.FileName is not { } rule
+        || ((rule.MaxLength is not { } max || fileName.Length <= max)
+            && Path.GetFileNameWithoutExtension(fileName).All(character => Allows(rule, character)));
+
     /// <summary>
     /// A name every agency in <paramref name="agencies"/> accepts, as close to <paramref name="fileName"/> as
     /// their rules allow: the words of the stem joined in CamelCase ("espresso-cup on table.jpg" →

@@ -70,6 +70,12 @@ public sealed class StockImage
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Goes up by one on every change of the metadata; a save that names an older version is refused, so two
+    /// tabs (or an edit and a tagging run) never silently overwrite each other.
+    /// </summary>
+    public int Version { get; set; }
+
     public ImageMetadata Metadata => new()
     {
         Title = Title,
@@ -124,6 +130,7 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
             categories => JsonSerializer.Serialize(categories, JsonSerializerOptions.Default),
             json => new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), map => map.Count, map => new Dictionary<string, string>(map, StringComparer.Ordinal)));
+        image.Property(i => i.Version).IsConcurrencyToken();
         image.Ignore(i => i.Metadata);
     }
 }

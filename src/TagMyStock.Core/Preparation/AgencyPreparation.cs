@@ -4,7 +4,7 @@ using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Rules;
 using TagMyStock.Core.Validation;
 
-namespace TagMyStock.Cli.Shared;
+namespace TagMyStock.Core.Preparation;
 
 /// <summary>One agency's version of an image's metadata: the automatic fixes applied, and what is still wrong.</summary>
 public sealed record AgencyVersion(AgencyProfile Agency, ImageMetadata Metadata, ValidationReport Report);
@@ -24,17 +24,19 @@ public sealed record PreparedImage(string OutputName, ImageMetadata Metadata, IR
 
     public string? Model { get; init; }
 
-    public IReadOnlyList<AgencyReport> Reports => [.. ForAgencies.Select(version => AgencyReport.From(version.Agency, version.Report))];
+    /// <summary>The version made for <paramref name="agency"/>, which must be one of the agencies prepared for.</summary>
+    public AgencyVersion For(AgencyProfile agency) => ForAgencies.Single(version => version.Agency == agency);
 
     public CsvRow RowFor(ImageMetadata metadata) => new(OutputName, metadata) { Prompt = Prompt, Model = Model };
 }
 
-/// <summary>What <c>tag</c> and <c>export</c> share: the user's rules, each agency's fixes and checks, the CSVs and notices.</summary>
+/// <summary>
+/// What every way of producing metadata shares before it reaches an agency: the user's rules, each agency's
+/// automatic fixes and checks, and the notices to show once per batch. The command line and the web app both
+/// go through it, so an image gets the same CSV row and the same embedded fields from either.
+/// </summary>
 public static class AgencyPreparation
 {
-    /// <summary>TagMyStock's own CSV, which <c>embed</c> and <c>export</c> read back after the user edits it.</summary>
-    public const string NativeCsvFileName = "tagmystock.csv";
-
     public static PreparedImage Prepare(string outputName, ImageMetadata metadata, IReadOnlyList<AgencyProfile> agencies, UserRules? rules)
     {
         var ruled = rules is null ? metadata : rules.Apply(metadata);
@@ -52,32 +54,11 @@ public static class AgencyPreparation
         };
     }
 
-    /// <summary>
-    /// Writes each agency's CSV (those that have one) into <paramref name="folder"/>, and TagMyStock's own when
-    /// <paramref name="withNative"/>; returns the paths.
-    /// </summary>
-    public static List<string> WriteCsvs(string folder, IReadOnlyList<AgencyProfile> agencies, IReadOnlyList<PreparedImage> images, bool withNative)
-    {
-        Directory.CreateDirectory(folder);
-        var written = new List<string>();
-        foreach (var agency in agencies.Where(agency => agency.Csv is not null))
-        {
-            written.AddRange(CsvFiles.Write(folder, agency, images.Select(image => image.RowFor(image.ForAgencies.Single(version => version.Agency == agency).Metadata))));
-        }
-
-        if (withNative)
-        {
-            written.Add(CsvFiles.WriteNative(Path.Combine(folder, NativeCsvFileName), images.Select(image => image.RowFor(image.Metadata))));
-        }
-
-        return written;
-    }
-
     /// <summary>Things to say once per batch: how sure each CSV layout is, and what AI images need per agency.</summary>
-    public static List<string> Notices(IReadOnlyList<AgencyProfile> agencies, IReadOnlyList<PreparedImage> images)
+    public static List<string> Notices(IReadOnlyList<AgencyProfile> agencies, IEnumerable<ImageMetadata> images)
     {
         var notices = agencies.Select(agency => agency.CsvConfidenceNotice).OfType<string>().ToList();
-        if (images.Any(image => image.Metadata.Has(ContentFlags.AiGenerated)))
+        if (images.Any(image => image.Has(ContentFlags.AiGenerated)))
         {
             notices.AddRange(agencies
                 .Where(agency => agency.Ai.Value is AiPolicy.Accepted or AiPolicy.AcceptedWithConditions && agency.AiNote is not null)

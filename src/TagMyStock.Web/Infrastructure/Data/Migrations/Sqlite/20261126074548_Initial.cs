@@ -12,6 +12,19 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccountSettings",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Agencies = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSettings", x => x.AccountId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -93,11 +106,33 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     GenerationPrompt = table.Column<string>(type: "TEXT", nullable: true),
                     TaggedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Images", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaggingJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ImageIds = table.Column<string>(type: "TEXT", nullable: false),
+                    NotFound = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failures = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaggingJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -252,11 +287,19 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Images_OwnerId_UploadedAt",
                 table: "Images",
                 columns: new[] { "OwnerId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaggingJobs_State",
+                table: "TaggingJobs",
+                column: "State");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountSettings");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -277,6 +320,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Images");
+
+            migrationBuilder.DropTable(
+                name: "TaggingJobs");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -13,6 +13,19 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccountSettings",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Agencies = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSettings", x => x.AccountId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -94,11 +107,33 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     GenerationPrompt = table.Column<string>(type: "text", nullable: true),
                     TaggedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Images", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaggingJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hint = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ImageIds = table.Column<string>(type: "text", nullable: false),
+                    NotFound = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Failed = table.Column<int>(type: "integer", nullable: false),
+                    Failures = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaggingJobs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -253,11 +288,19 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Images_OwnerId_UploadedAt",
                 table: "Images",
                 columns: new[] { "OwnerId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaggingJobs_State",
+                table: "TaggingJobs",
+                column: "State");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AccountSettings");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -278,6 +321,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Images");
+
+            migrationBuilder.DropTable(
+                name: "TaggingJobs");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

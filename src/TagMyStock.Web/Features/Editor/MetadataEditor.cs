@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Web.Features.Gallery;
+using TagMyStock.Web.Features.Settings;
+using TagMyStock.Web.Infrastructure.Data;
+
+namespace TagMyStock.Web.Features.Editor;
+
+/// <summary>An image's metadata as one editor session sees it: the fields, their version, and the agencies to check.</summary>
+public sealed record EditorDocument(
+    Guid Id,
+    string FileName,
+    int Version,
+    ImageMetadata Metadata,
+    string? TaggedBy,
+    DateTime? TaggedAt,
+    IReadOnlyList<AgencyProfile> Agencies)
+{
+    public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies) =>
+        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, agencies);
+}
+
+public enum SaveStatus
+{
+    Saved,
+    NotFound,
+
+    /// <summary>The image changed since the version the save started from; nothing was written.</summary>
+    Conflict,
+}
+
+/// <param name="Document">The saved document, or on a conflict the newer one now stored; null when not found.</param>
+public sealed record SaveResult(SaveStatus Status, EditorDocument? Document);
+
+/// <summary>
+/// Loads and saves an account's image metadata with an optimistic version check: what the editor page and
+/// the metadata API both go through.
+/// </summary>
+public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, TimeProvider time)
+{
+    public const string ConflictMessage =
+        "This image was changed in another tab or by tagging since you opened it, so your last change was not saved. "
+        + "Load the newer version, or keep yours and overwrite it.";
+
+    /// <summary>The image when <paramref name="ownerId"/> owns it, else null.</summary>
+    public async Task<EditorDocument?> GetAsync(Guid ownerId, Guid imageId, CancellationToken cancellationToken)
+    {
+        var image = await db.Set<StockImage>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == imageId && i.OwnerId == ownerId, cancellationToken);
+        return image is null ? null : EditorDocument.From(image, await settings.GetAgenciesAsync(ownerId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Saves <paramref name="metadata"/> (tidied, see <see cref="MetadataInput.Tidy"/>) if the stored version is still
+    /// <paramref name="version"/>. The check is in the UPDATE itself, so two saves racing cannot both win.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Guid ownerId, Guid imageId, int version, ImageMetadata metadata, CancellationToken cancellationToken)
+    {
+        var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId && i.OwnerId == ownerId, cancellationToken);
+        if (image is null)
+        {
+            return new SaveResult(SaveStatus.NotFound, null);
+        }
+
+        var agencies = await settings.GetAgenciesAsync(ownerId, cancellationToken);
+        if (image.Version != version)
+        {
+            return new SaveResult(SaveStatus.Conflict, EditorDocument.From(image, agencies));
+        }
+
+        image.Apply(MetadataInput.Tidy(metadata));
+        image.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        image.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await GetAsync(ownerId, imageId, cancellationToken) is { } newer
+                ? new SaveResult(SaveStatus.Conflict, newer)
+                : new SaveResult(SaveStatus.NotFound, null);
+        }
+
+        return new SaveResult(SaveStatus.Saved, EditorDocument.From(image, agencies));
+    }
+}
