@@ -15,23 +15,23 @@ public sealed class DerivativeTests
     {
         await using var app = await TestApp.StartAsync(database);
         var client = await Users.SignUpAsync(app);
-        var id = await Images.UploadOneAsync(client, "cat.png", Images.Sample("tabby-cat-with-green-eyes.png"));
-        var large = await Images.UploadOneAsync(client, "big.jpg", Enlarged("ladybird-on-grass-stem-among-forget-me-nots.jpg", 2400));
+        var id = await Uploads.UploadOneAsync(client, "cat.png", Uploads.Sample("tabby-cat-with-green-eyes.png"));
+        var large = await Uploads.UploadOneAsync(client, "big.jpg", Enlarged("ladybird-on-grass-stem-among-forget-me-nots.jpg", 2400));
 
-        Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, id)).Derivatives);
-        Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, large)).Derivatives);
+        Assert.Equal(DerivativeState.Ready, (await Uploads.WaitForDerivativesAsync(app, id)).Derivatives);
+        Assert.Equal(DerivativeState.Ready, (await Uploads.WaitForDerivativesAsync(app, large)).Derivatives);
         var thumbnail = await client.GetAsync(ImagesApi.ThumbnailUrl(id), TestContext.Current.CancellationToken);
-        var largeThumbnail = Images.Decode(await client.GetByteArrayAsync(ImagesApi.ThumbnailUrl(large), TestContext.Current.CancellationToken));
-        var largePreview = Images.Decode(await client.GetByteArrayAsync(ImagesApi.PreviewUrl(large), TestContext.Current.CancellationToken));
+        var largeThumbnail = Uploads.Decode(await client.GetByteArrayAsync(ImagesApi.ThumbnailUrl(large), TestContext.Current.CancellationToken));
+        var largePreview = Uploads.Decode(await client.GetByteArrayAsync(ImagesApi.PreviewUrl(large), TestContext.Current.CancellationToken));
         var original = await client.GetAsync($"/api/images/{id}/original", TestContext.Current.CancellationToken);
 
         Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
-        var small = Images.Decode(await thumbnail.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var small = Uploads.Decode(await thumbnail.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal((451, 300, "jpegload_buffer"), (small.Width, small.Height, small.Loader));
         Assert.Equal((512, 320), (largeThumbnail.Width, largeThumbnail.Height));
         Assert.Equal((1600, 1000), (largePreview.Width, largePreview.Height));
         Assert.Equal("image/png", original.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Images.Sample("tabby-cat-with-green-eyes.png"), await original.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Uploads.Sample("tabby-cat-with-green-eyes.png"), await original.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -45,9 +45,9 @@ public sealed class DerivativeTests
             rotated = landscape.JpegsaveBuffer();
         }
 
-        var id = await Images.UploadOneAsync(client, "turned.jpg", rotated);
-        await Images.WaitForDerivativesAsync(app, id);
-        var thumbnail = Images.Decode(await client.GetByteArrayAsync(ImagesApi.ThumbnailUrl(id), TestContext.Current.CancellationToken));
+        var id = await Uploads.UploadOneAsync(client, "turned.jpg", rotated);
+        await Uploads.WaitForDerivativesAsync(app, id);
+        var thumbnail = Uploads.Decode(await client.GetByteArrayAsync(ImagesApi.ThumbnailUrl(id), TestContext.Current.CancellationToken));
 
         Assert.Equal((256, 512), (thumbnail.Width, thumbnail.Height));
     }
@@ -70,7 +70,7 @@ public sealed class DerivativeTests
         });
 
         await app.Services.GetRequiredService<DerivativeQueue>().EnqueueAsync(image.Id, TestContext.Current.CancellationToken);
-        var failed = await Images.WaitForDerivativesAsync(app, image.Id);
+        var failed = await Uploads.WaitForDerivativesAsync(app, image.Id);
 
         Assert.Equal(DerivativeState.Failed, failed.Derivatives);
         Assert.StartsWith("The thumbnail could not be made: ", failed.DerivativeError, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class DerivativeTests
         var owner = await Images.AccountIdAsync(app, email);
         var image = NewRow(owner, "left-over.jpg");
         await app.Services.GetRequiredService<IBlobStore>().PutAsync(
-            image.OriginalKey, new MemoryStream(Images.Sample("espresso-cup-on-wooden-table.jpg")), "image/jpeg", TestContext.Current.CancellationToken);
+            image.OriginalKey, new MemoryStream(Uploads.Sample("espresso-cup-on-wooden-table.jpg")), "image/jpeg", TestContext.Current.CancellationToken);
         await app.WithDbAsync(async db =>
         {
             db.Set<StockImage>().Add(image);
@@ -100,7 +100,7 @@ public sealed class DerivativeTests
         await restarted.StartAsync(TestContext.Current.CancellationToken);
         try
         {
-            Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, image.Id)).Derivatives);
+            Assert.Equal(DerivativeState.Ready, (await Uploads.WaitForDerivativesAsync(app, image.Id)).Derivatives);
         }
         finally
         {
@@ -112,13 +112,13 @@ public sealed class DerivativeTests
     public async Task The_maker_never_enlarges_and_keeps_the_aspect_ratio()
     {
         var maker = new ThumbnailMaker();
-        using var source = new MemoryStream(Images.Sample("rocket-on-launch-pad-at-dusk.jpg"));
+        using var source = new MemoryStream(Uploads.Sample("rocket-on-launch-pad-at-dusk.jpg"));
         using var output = new MemoryStream();
 
         var made = await maker.MakeAsync(source, 1600, output, TestContext.Current.CancellationToken);
 
         Assert.Equal(new PixelSize(640, 427), made);
-        var decoded = Images.Decode(output.ToArray());
+        var decoded = Uploads.Decode(output.ToArray());
         Assert.Equal((640, 427), (decoded.Width, decoded.Height));
     }
 
@@ -142,7 +142,7 @@ public sealed class DerivativeTests
 
     private static byte[] Enlarged(string sample, int width)
     {
-        using var image = Image.NewFromBuffer(Images.Sample(sample));
+        using var image = Image.NewFromBuffer(Uploads.Sample(sample));
         using var larger = image.Resize(width / (double)image.Width);
         return larger.JpegsaveBuffer(q: 85);
     }

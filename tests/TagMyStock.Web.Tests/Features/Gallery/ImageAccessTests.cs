@@ -15,12 +15,12 @@ public sealed class ImageAccessTests
         var (ada, _) = await GalleryPageTests.SignUpAsync(app);
         var (bea, _) = await GalleryPageTests.SignUpAsync(app, "Bea");
 
-        var original = await Images.UploadOneAsync(ada, "cup.jpg", Images.Sample("espresso-cup-on-wooden-table.jpg"));
-        var results = await Images.UploadAsync(
+        var original = await Uploads.UploadOneAsync(ada, "cup.jpg", Uploads.Sample("espresso-cup-on-wooden-table.jpg"));
+        var results = await Uploads.UploadAsync(
             ada,
-            ("cup-small.jpg", Images.ResizedCopy("espresso-cup-on-wooden-table.jpg", 300, 70)),
-            ("rocket.jpg", Images.Sample("rocket-on-launch-pad-at-dusk.jpg")));
-        var beasCopy = Assert.Single(await Images.UploadAsync(bea, ("cup-small.jpg", Images.ResizedCopy("espresso-cup-on-wooden-table.jpg", 300, 70))));
+            ("cup-small.jpg", Uploads.ResizedCopy("espresso-cup-on-wooden-table.jpg", 300, 70)),
+            ("rocket.jpg", Uploads.Sample("rocket-on-launch-pad-at-dusk.jpg")));
+        var beasCopy = Assert.Single(await Uploads.UploadAsync(bea, ("cup-small.jpg", Uploads.ResizedCopy("espresso-cup-on-wooden-table.jpg", 300, 70))));
 
         Assert.Equal(original, results[0].NearDuplicateOf);
         Assert.Null(results[1].NearDuplicateOf);
@@ -37,17 +37,17 @@ public sealed class ImageAccessTests
         var ids = new List<Guid>();
         foreach (var name in new[] { "dune-grass-by-the-sea.jpg", "tabby-cat-with-green-eyes.png", "water-drop-splash-crown.jpg" })
         {
-            ids.Add(await Images.UploadOneAsync(client, name, Images.Sample(name)));
+            ids.Add(await Uploads.UploadOneAsync(client, name, Uploads.Sample(name)));
         }
 
         foreach (var id in ids)
         {
-            await Images.WaitForDerivativesAsync(app, id);
+            await Uploads.WaitForDerivativesAsync(app, id);
         }
 
         var blobs = app.Services.GetRequiredService<IBlobStore>();
         Assert.Equal(9, await blobs.ListAsync(BlobKeys.Account(owner), TestContext.Current.CancellationToken).CountAsync(TestContext.Current.CancellationToken));
-        var token = await Images.TokenAsync(client);
+        var token = await Uploads.TokenAsync(client);
 
         var one = await SendAsync(client, HttpMethod.Delete, $"/api/images/{ids[0]}", token);
         var again = await SendAsync(client, HttpMethod.Delete, $"/api/images/{ids[0]}", token);
@@ -67,9 +67,9 @@ public sealed class ImageAccessTests
         var (ada, adaId) = await GalleryPageTests.SignUpAsync(app);
         var (bea, _) = await GalleryPageTests.SignUpAsync(app, "Bea");
         var anonymous = app.NewClient();
-        var id = await Images.UploadOneAsync(ada, "cat.png", Images.Sample("tabby-cat-with-green-eyes.png"));
-        await Images.WaitForDerivativesAsync(app, id);
-        var beasToken = await Images.TokenAsync(bea);
+        var id = await Uploads.UploadOneAsync(ada, "cat.png", Uploads.Sample("tabby-cat-with-green-eyes.png"));
+        await Uploads.WaitForDerivativesAsync(app, id);
+        var beasToken = await Uploads.TokenAsync(bea);
 
         foreach (var file in new[] { "thumbnail", "preview", "original" })
         {
@@ -94,8 +94,8 @@ public sealed class ImageAccessTests
     {
         await using var app = await TestApp.StartAsync();
         var (client, _) = await GalleryPageTests.SignUpAsync(app);
-        var id = await Images.UploadOneAsync(client, "cat.png", Images.Sample("tabby-cat-with-green-eyes.png"));
-        var token = await Images.TokenAsync(client);
+        var id = await Uploads.UploadOneAsync(client, "cat.png", Uploads.Sample("tabby-cat-with-green-eyes.png"));
+        var token = await Uploads.TokenAsync(client);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.DeleteAsync($"/api/images/{id}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/images/delete", new DeleteRequest([id]), TestContext.Current.CancellationToken)).StatusCode);

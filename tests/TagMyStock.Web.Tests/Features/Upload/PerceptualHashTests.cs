@@ -21,7 +21,7 @@ public sealed class PerceptualHashTests : IDisposable
             foreach (var (width, quality) in new[] { (320, 60), (200, 75), (900, 92) })
             {
                 var copy = Path.Combine(_folder, $"{width}-{quality}-{name}.jpg");
-                File.WriteAllBytes(copy, Images.ResizedCopy(name, width, quality));
+                File.WriteAllBytes(copy, Uploads.ResizedCopy(name, width, quality));
                 copyDistances.Add((name, PerceptualHash.Distance(hashes[name], PerceptualHash.Compute(copy))));
             }
         }
@@ -44,7 +44,7 @@ public sealed class PerceptualHashTests : IDisposable
     [Fact]
     public void A_damaged_file_throws_instead_of_hashing_what_was_read()
     {
-        var jpeg = Images.Sample("rocket-on-launch-pad-at-dusk.jpg");
+        var jpeg = Uploads.Sample("rocket-on-launch-pad-at-dusk.jpg");
         var path = Path.Combine(_folder, "cut.jpg");
         File.WriteAllBytes(path, jpeg[..(jpeg.Length / 3)]);
 

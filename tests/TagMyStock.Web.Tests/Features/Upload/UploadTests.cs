@@ -31,7 +31,7 @@ public sealed class UploadTests
         await using var app = await TestApp.StartAsync(database);
         var client = await Users.SignUpAsync(app);
 
-        var results = await Images.UploadAsync(client, [.. SampleNames.Select(name => (name, Images.Sample(name)))]);
+        var results = await Uploads.UploadAsync(client, [.. SampleNames.Select(name => (name, Uploads.Sample(name)))]);
 
         Assert.Equal(SampleNames, results.Select(result => result.FileName));
         Assert.All(results, result => Assert.True(result.Status == UploadResult.StoredStatus, $"{result.FileName}: {result.Reason}"));
@@ -60,16 +60,16 @@ public sealed class UploadTests
         await using var app = await TestApp.StartAsync();
         var client = await Users.SignUpAsync(app);
         byte[] webp;
-        using (var image = Image.NewFromBuffer(Images.Sample("espresso-cup-on-wooden-table.jpg")))
+        using (var image = Image.NewFromBuffer(Uploads.Sample("espresso-cup-on-wooden-table.jpg")))
         {
             webp = image.WebpsaveBuffer(q: 80);
         }
 
-        var id = await Images.UploadOneAsync(client, "cup.webp", webp);
+        var id = await Uploads.UploadOneAsync(client, "cup.webp", webp);
 
         var stored = await app.WithDbAsync(db => db.Set<StockImage>().SingleAsync(i => i.Id == id, TestContext.Current.CancellationToken));
         Assert.Equal(("webp", 600, 400), (stored.Format, stored.Width, stored.Height));
-        Assert.Equal(DerivativeState.Ready, (await Images.WaitForDerivativesAsync(app, id)).Derivatives);
+        Assert.Equal(DerivativeState.Ready, (await Uploads.WaitForDerivativesAsync(app, id)).Derivatives);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -77,14 +77,14 @@ public sealed class UploadTests
     {
         await using var app = await TestApp.StartAsync(database);
         var client = await Users.SignUpAsync(app);
-        var jpeg = Images.Sample("rocket-on-launch-pad-at-dusk.jpg");
+        var jpeg = Uploads.Sample("rocket-on-launch-pad-at-dusk.jpg");
 
-        var results = await Images.UploadAsync(
+        var results = await Uploads.UploadAsync(
             client,
             ("rocket.jpg", jpeg),
             ("notes.txt", Encoding.UTF8.GetBytes("Keywords for the rocket shoot: launch, dusk, pad.")),
             ("report.jpg", Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj")),
-            ("cat.jpg", Images.Sample("tabby-cat-with-green-eyes.png")),
+            ("cat.jpg", Uploads.Sample("tabby-cat-with-green-eyes.png")),
             ("cut-off.jpg", jpeg[..(jpeg.Length / 2)]),
             ("empty.png", []));
 
@@ -106,10 +106,10 @@ public sealed class UploadTests
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["TagMyStock:Upload:MaxFileBytes"] = "100000" });
         var client = await Users.SignUpAsync(app);
 
-        var results = await Images.UploadAsync(
+        var results = await Uploads.UploadAsync(
             client,
-            ("dune.jpg", Images.Sample("dune-grass-by-the-sea.jpg")),
-            ("cup.jpg", Images.Sample("espresso-cup-on-wooden-table.jpg")));
+            ("dune.jpg", Uploads.Sample("dune-grass-by-the-sea.jpg")),
+            ("cup.jpg", Uploads.Sample("espresso-cup-on-wooden-table.jpg")));
 
         Assert.Equal(UploadResult.Refused("dune.jpg", "larger than 97.7 KB"), results[0]);
         Assert.Equal(UploadResult.StoredStatus, results[1].Status);
@@ -124,7 +124,7 @@ public sealed class UploadTests
 
         // 30,000 × 30,000 RGB declared, 100 bytes of pixel data: decoding would fail as damaged, so the
         // size reason proves the header alone decided.
-        var results = await Images.UploadAsync(client, ("bomb.png", PngDeclaring(30_000, 30_000)));
+        var results = await Uploads.UploadAsync(client, ("bomb.png", PngDeclaring(30_000, 30_000)));
 
         Assert.Equal(UploadResult.Refused("bomb.png", "30,000 × 30,000 pixels: more than the 100 megapixel limit"), Assert.Single(results));
     }
@@ -135,7 +135,7 @@ public sealed class UploadTests
         await using var app = await TestApp.StartAsync();
         var anonymous = app.NewClient();
         var client = await Users.SignUpAsync(app);
-        var token = await Images.TokenAsync(client);
+        var token = await Uploads.TokenAsync(client);
 
         var unsigned = await anonymous.PostAsync("/api/images", new MultipartFormDataContent { { new ByteArrayContent([1]), "files", "a.jpg" } }, TestContext.Current.CancellationToken);
         var noToken = await client.PostAsync("/api/images", new MultipartFormDataContent { { new ByteArrayContent([1]), "files", "a.jpg" } }, TestContext.Current.CancellationToken);
@@ -160,11 +160,11 @@ public sealed class UploadTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            statuses.Add((await Images.PostAsync(first, file)).StatusCode);
+            statuses.Add((await Uploads.PostAsync(first, file)).StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.OK, (await Images.PostAsync(second, file)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Uploads.PostAsync(second, file)).StatusCode);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class UploadTests
         await using var app = await TestApp.StartAsync();
         var client = await Users.SignUpAsync(app);
         byte[] declared;
-        using (var image = Image.NewFromBuffer(Images.Sample("espresso-cup-on-wooden-table.jpg")).Mutate(mutable => mutable.Set(
+        using (var image = Image.NewFromBuffer(Uploads.Sample("espresso-cup-on-wooden-table.jpg")).Mutate(mutable => mutable.Set(
             GValue.BlobType,
             "xmp-data",
             Encoding.UTF8.GetBytes(
@@ -185,7 +185,7 @@ public sealed class UploadTests
             declared = image.JpegsaveBuffer();
         }
 
-        var id = await Images.UploadOneAsync(client, "generated.jpg", declared);
+        var id = await Uploads.UploadOneAsync(client, "generated.jpg", declared);
 
         var stored = await app.WithDbAsync(db => db.Set<StockImage>().SingleAsync(i => i.Id == id, TestContext.Current.CancellationToken));
         Assert.True(stored.Flags.HasFlag(ContentFlags.AiGenerated));

@@ -2,14 +2,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using NetVips;
+using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Upload;
 
-namespace TagMyStock.Web.Features.Gallery;
+namespace TagMyStock.Web.Support;
 
 /// <summary>Uploads and waits the way the gallery page's scripts do, for the gallery and upload tests.</summary>
-internal static class Images
+internal static class Uploads
 {
-    public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", name));
+    public static byte[] Sample(string name) => File.ReadAllBytes(Images.SamplePath(name));
 
     /// <summary>The antiforgery token the gallery page gives its scripts (the cookie lands in the client's jar).</summary>
     public static async Task<string> TokenAsync(HttpClient client)
@@ -66,8 +67,6 @@ internal static class Images
         }
     }
 
-    public static async Task<Guid> AccountIdAsync(TestApp app, string email) =>
-        await app.WithDbAsync(db => db.Users.Where(user => user.Email == email).Select(user => user.Id).SingleAsync(TestContext.Current.CancellationToken));
 
     /// <summary>A JPEG of a sample made smaller and re-encoded, as a contributor's second export would be.</summary>
     public static byte[] ResizedCopy(string sample, int width, int quality)
