@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using NetVips;
 using TagMyStock.Web.Features.Gallery;
-using TagMyStock.Web.Features.Upload;
+using TagMyStock.Web.Features.Gallery.Upload;
 
 namespace TagMyStock.Web.Support;
 

@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TagMyStock.Web.Features.Accounts;
-using TagMyStock.Web.Features.Gallery;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>
 /// <c>POST /api/images</c>: multipart/form-data with any number of files, read section by section as it

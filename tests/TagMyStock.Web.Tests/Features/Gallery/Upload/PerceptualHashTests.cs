@@ -1,7 +1,7 @@
 using NetVips;
 using TagMyStock.Web.Features.Gallery;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>The near-duplicate threshold, tuned on the samples: copies match, different pictures do not.</summary>
 public sealed class PerceptualHashTests : IDisposable

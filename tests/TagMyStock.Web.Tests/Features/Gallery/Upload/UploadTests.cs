@@ -9,7 +9,7 @@ using TagMyStock.Core.Metadata;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Infrastructure.Storage;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 public sealed class UploadTests
 {

@@ -2,7 +2,7 @@ using System.Numerics;
 using NetVips;
 using TagMyStock.Web.Features.Gallery.Derivatives;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>
 /// A 64-bit difference hash (dHash): the image shrunk to 9 × 8 grey pixels, one bit per horizontal

@@ -6,13 +6,12 @@ using Microsoft.Extensions.Options;
 using NetVips;
 using TagMyStock.Imaging.Embedding;
 using TagMyStock.Imaging.Reading;
-using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Gallery.Derivatives;
 using TagMyStock.Web.Infrastructure;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>
 /// Takes one uploaded file from the request body to a stored image: streamed to a temporary file while

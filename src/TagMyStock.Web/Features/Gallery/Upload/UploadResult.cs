@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>What became of one uploaded file: <c>stored</c> with its new id, or <c>refused</c> with the reason.</summary>
 public sealed record UploadResult(

@@ -1,6 +1,4 @@
-using TagMyStock.Web.Features.Gallery;
-
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>What a file is, from its first bytes; its name and the browser's content type are never asked.</summary>
 internal static class FileSignature

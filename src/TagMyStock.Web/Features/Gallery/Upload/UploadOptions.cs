@@ -1,4 +1,4 @@
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 /// <summary>Settings under <c>TagMyStock:Upload</c>: what an upload may be, and how often.</summary>
 public sealed class UploadOptions

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 
-namespace TagMyStock.Web.Features.Upload;
+namespace TagMyStock.Web.Features.Gallery.Upload;
 
 public static class UploadExtensions
 {
