@@ -21,6 +21,9 @@ public interface ITaggingEngine
 /// <param name="Existing">Metadata already embedded in the file.</param>
 public sealed record TaggingInput(string FileName, string? Hint, string? GenerationPrompt, ImageMetadata Existing)
 {
+    /// <summary>Longest hint a contributor may give: a sentence or two about what the image shows.</summary>
+    public const int MaxHintLength = 1000;
+
     /// <summary>The generator named in the file (e.g. "Stable Diffusion"), if any.</summary>
     public string? GeneratorName { get; init; }
 }

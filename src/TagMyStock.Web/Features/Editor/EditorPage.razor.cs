@@ -116,7 +116,12 @@ public sealed partial class EditorPage : IDisposable
             return;
         }
 
-        await InvokeAsync(SaveNowAsync);
+        // Not an event handler: nothing renders the outcome ("Saved.", an error) unless asked.
+        await InvokeAsync(async () =>
+        {
+            await SaveNowAsync();
+            StateHasChanged();
+        });
     }
 
     private async Task SaveNowAsync()

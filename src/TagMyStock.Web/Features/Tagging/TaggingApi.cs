@@ -125,8 +125,8 @@ public static class TaggingApi
     }
 
     private static ValidationProblem? HintProblem(string? hint) =>
-        hint is { Length: > TaggingService.MaxHintLength }
-            ? TypedResults.ValidationProblem(ApiProblems.Field("hint", $"Keep the hint under {TaggingService.MaxHintLength} characters: a sentence or two about what the image shows."))
+        hint is { Length: > TaggingInput.MaxHintLength }
+            ? TypedResults.ValidationProblem(ApiProblems.Field("hint", $"Keep the hint under {TaggingInput.MaxHintLength} characters: a sentence or two about what the image shows."))
             : null;
 }
 

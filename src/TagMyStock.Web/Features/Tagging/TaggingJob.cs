@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Web.Features.Tagging;
 
@@ -57,7 +58,7 @@ internal sealed class TaggingJobConfiguration : IEntityTypeConfiguration<Tagging
         job.ToTable("TaggingJobs");
         job.HasKey(j => j.Id);
         job.HasIndex(j => j.State);
-        job.Property(j => j.Hint).HasMaxLength(TaggingService.MaxHintLength);
+        job.Property(j => j.Hint).HasMaxLength(TaggingInput.MaxHintLength);
         job.Property(j => j.State).HasConversion<string>().HasMaxLength(10);
         job.Property(j => j.ImageIds).HasConversion(
             ids => JsonSerializer.Serialize(ids, JsonSerializerOptions.Default),

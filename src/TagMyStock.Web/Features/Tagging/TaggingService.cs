@@ -16,9 +16,6 @@ public sealed record TagOutcome(StockImage Image, TaggingResult Result, Prepared
 /// </summary>
 public sealed class TaggingService(AppDbContext db, ITaggingEngine engine, IAccountSettings settings, TimeProvider time)
 {
-    /// <summary>Longer hints are not hints; the limit keeps a request from feeding the engine a book.</summary>
-    public const int MaxHintLength = 1000;
-
     /// <summary>
     /// Tags the image when it belongs to <paramref name="ownerId"/>; null when there is no such image. The saved
     /// metadata is fixed for every chosen agency (what an embedded file would carry), and the version goes up.

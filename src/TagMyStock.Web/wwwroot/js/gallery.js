@@ -1,5 +1,7 @@
-// Gallery: selection and deletion, and refreshing the grid (after uploads, after deletes, and while
-// thumbnails are still being made) by fetching the page again and swapping in its results.
+// Gallery: selection and deletion, and refreshing the grid (after uploads, deletes, tagging and copies, and
+// while thumbnails are still being made) by fetching the page again and swapping in its results. Every
+// change of the selection is announced as a 'gallery:selection' event on the section, with the selected
+// tiles ({ id, name }) as its detail, for the toolbar (gallery-toolbar.js).
 const pendingRefreshMs = 3000;
 
 export function attach(section) {
@@ -7,6 +9,7 @@ export function attach(section) {
 
     const token = () => document.querySelector('input[name="__RequestVerificationToken"]').value;
     const results = () => section.querySelector('#gallery-results');
+    const boxes = () => [...section.querySelectorAll('.tile-select')];
 
     section.addEventListener('change', event => {
         if (event.target.matches('.tile-select')) {
@@ -21,29 +24,44 @@ export function attach(section) {
                 await remove([single.dataset.deleteId]);
             }
         } else if (event.target.closest('[data-delete-selected]')) {
-            const ids = selectedIds();
+            const ids = selectedTiles().map(tile => tile.id);
             if (ids.length > 0 && confirm(`Delete ${ids.length} selected image(s)? This cannot be undone.`)) {
                 await remove(ids);
             }
+        } else if (event.target.closest('[data-select-all]')) {
+            select(() => true);
+        } else if (event.target.closest('[data-select-none]')) {
+            select(() => false);
         }
     });
     document.addEventListener('gallery:changed', refresh);
+    updateSelection();
     schedulePendingRefresh();
 
-    function selectedIds() {
-        return [...section.querySelectorAll('.tile-select:checked')].map(box => box.value);
+    function selectedTiles() {
+        return boxes()
+            .filter(box => box.checked)
+            .map(box => ({ id: box.value, name: section.querySelector(`label[for="${box.id}"]`).textContent }));
+    }
+
+    function select(chosen) {
+        for (const box of boxes()) {
+            box.checked = chosen(box);
+        }
+        updateSelection();
     }
 
     function updateSelection() {
-        const count = selectedIds().length;
-        const button = section.querySelector('[data-delete-selected]');
-        const label = section.querySelector('[data-selection-count]');
-        if (button) {
-            button.disabled = count === 0;
-        }
-        if (label) {
-            label.textContent = count === 0 ? '' : `${count} selected`;
-        }
+        const selected = selectedTiles();
+        const toolbar = section.querySelector('.gallery-toolbar');
+        // Only an empty gallery has nothing for the toolbar: a filter with no match still has images to export.
+        toolbar.hidden = results()?.dataset.accountTotal === '0';
+        toolbar.querySelector('[data-delete-selected]').disabled = selected.length === 0;
+        toolbar.querySelector('[data-select-none]').disabled = selected.length === 0;
+        toolbar.querySelector('[data-selection-count]').textContent = selected.length === 0
+            ? 'No image selected.'
+            : `${selected.length} of ${boxes().length} on this page selected.`;
+        section.dispatchEvent(new CustomEvent('gallery:selection', { detail: selected }));
     }
 
     async function remove(ids) {
@@ -68,12 +86,9 @@ export function attach(section) {
             ? new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('gallery-results')
             : null;
         if (fresh && results()) {
-            const kept = new Set(selectedIds());
+            const kept = new Set(selectedTiles().map(tile => tile.id));
             results().replaceWith(document.importNode(fresh, true));
-            for (const box of section.querySelectorAll('.tile-select')) {
-                box.checked = kept.has(box.value);
-            }
-            updateSelection();
+            select(box => kept.has(box.value));
             schedulePendingRefresh();
         }
     }
