@@ -53,7 +53,7 @@ large_source() {
     vips resize "$photo" large/enlarged.v "$scale"
     width="$(vipsheader -f width large/enlarged.v)"
     height="$(vipsheader -f height large/enlarged.v)"
-    vips gaussnoise large/noise.v "$width" "$height" --sigma 12
+    vips gaussnoise large/noise.v "$width" "$height" --sigma 12 --mean 0
     vips add large/enlarged.v large/noise.v large/noisy.v
     vips cast large/noisy.v large/clipped.v uchar
     vips jpegsave large/clipped.v "$name.tmp.jpg" --Q 92
