@@ -28,7 +28,7 @@ public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<Stock
 
 /// <summary>
 /// The gallery's one query: the account's images filtered and paged on the database, newest first, served
-/// by the (owner, upload time) index. Agency problems need <see cref="MetadataValidator"/>, which runs in
+/// by the (owner, upload time, id) index. Agency problems need <see cref="MetadataValidator"/>, which runs in
 /// memory: that filter reads the metadata columns of all the account's images and checks every one, so the
 /// count and pages are exact.
 /// </summary>

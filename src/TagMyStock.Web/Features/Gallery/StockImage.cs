@@ -110,7 +110,9 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
     {
         image.ToTable("Images");
         image.HasKey(i => i.Id);
-        image.HasIndex(i => new { i.OwnerId, i.UploadedAt });
+        // The gallery's order (newest first, ties by id): with the id in the index, a page is read straight
+        // from it, without sorting, however deep the page.
+        image.HasIndex(i => new { i.OwnerId, i.UploadedAt, i.Id });
         image.HasIndex(i => i.Derivatives);
         image.Property(i => i.FileName).HasMaxLength(255);
         image.Property(i => i.Format).HasMaxLength(8);

@@ -345,7 +345,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Derivatives");
 
-                    b.HasIndex("OwnerId", "UploadedAt");
+                    b.HasIndex("OwnerId", "UploadedAt", "Id");
 
                     b.ToTable("Images", (string)null);
                 });

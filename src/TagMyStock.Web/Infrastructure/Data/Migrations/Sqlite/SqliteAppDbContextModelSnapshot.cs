@@ -334,7 +334,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Derivatives");
 
-                    b.HasIndex("OwnerId", "UploadedAt");
+                    b.HasIndex("OwnerId", "UploadedAt", "Id");
 
                     b.ToTable("Images", (string)null);
                 });

@@ -11,7 +11,7 @@ using TagMyStock.Web.Infrastructure.Data;
 namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126074548_Initial")]
+    [Migration("20261126082256_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -337,7 +337,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Derivatives");
 
-                    b.HasIndex("OwnerId", "UploadedAt");
+                    b.HasIndex("OwnerId", "UploadedAt", "Id");
 
                     b.ToTable("Images", (string)null);
                 });

@@ -12,7 +12,7 @@ using TagMyStock.Web.Infrastructure.Data;
 namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261126074613_Initial")]
+    [Migration("20261126082421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -348,7 +348,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Derivatives");
 
-                    b.HasIndex("OwnerId", "UploadedAt");
+                    b.HasIndex("OwnerId", "UploadedAt", "Id");
 
                     b.ToTable("Images", (string)null);
                 });

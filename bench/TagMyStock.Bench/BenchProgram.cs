@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace TagMyStock.Bench;
+
+/// <summary>Entry point; a named class, because the web project already declares a global <c>Program</c>.</summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args)
+        {
+            case ["thumbnails", .. var rest]:
+                return await Thumbnails.RunAsync(rest, CancellationToken.None);
+            case ["libvips-version"]:
+                // The libvips the app runs on (NetVips.Native), which the reports name next to vipsthumbnail's.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}"));
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | libvips-version");
+                return 2;
+        }
+    }
+}
