@@ -3,13 +3,16 @@
 # to POST /api/images, each its own curl process, against the server's resident memory just before them
 # (after a warm-up upload). Uploads are streamed, so the peak should grow by far less than the bytes in flight.
 #
-#   bench/upload-memory.sh [UPLOADS]        concurrent uploads, default 10
+#   bench/upload-memory.sh [UPLOADS [NAME=VALUE...]]   concurrent uploads, default 10; then environment
+#                                                      variables for the server, to try a setting (the
+#                                                      report then goes to stdout only)
 #
 # Writes the table to stdout and to bench/results/upload-memory-UPLOADS.md. Exits non-zero when the app
 # failed or an upload was not stored.
 set -euo pipefail
 
 uploads="${1:-10}"
+server_environment=("${@:2}")
 if [[ ! "$uploads" =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: bench/upload-memory.sh [UPLOADS]   (UPLOADS: concurrent uploads, default 10)" >&2
   exit 2
@@ -99,7 +102,7 @@ prepare_files "$uploads"
 file_mb="$(find uploads -name 'upload-[1-9]*.jpg' -printf '%s\n' | sort -n | awk '{ s[NR] = $1 } END { printf "%.1f–%.1f", s[1] / 1e6, s[NR] / 1e6 }')"
 total_mb="$(for ((k = 1; k <= uploads; k++)); do stat -c %s "uploads/upload-$k.jpg"; done | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }')"
 publish_web
-start_web "$data"
+start_web "$data" "${server_environment[@]}"
 sign_up "$data.jar" "bench-upload@example.com"
 curl -fsS -b "$data.jar" -c "$data.jar" -o out/upload-gallery.html "$web_url/gallery"
 token="$(form_token out/upload-gallery.html)"
@@ -170,10 +173,14 @@ report() {
   }'
 }
 
-environment="$(environment_line "curl $(curl --version | head -n 1 | cut -d' ' -f2); libvips $(vips --version | cut -d- -f2) (to make the files)")"
-report_file="$results/upload-memory-$uploads.md"
-report | tee "$report_file"
-log "Written to ${report_file#"$repo_root"/}"
+environment="$(environment_line "${server_environment[*]:+server environment: ${server_environment[*]}; }curl $(curl --version | head -n 1 | cut -d' ' -f2); libvips $(vips --version | cut -d- -f2) (to make the files)")"
+if ((${#server_environment[@]} > 0)); then
+  report
+else
+  report_file="$results/upload-memory-$uploads.md"
+  report | tee "$report_file"
+  log "Written to ${report_file#"$repo_root"/}"
+fi
 
 if ((answered_stored != uploads)) || ((stored != uploads + 1)) || ((originals != uploads + 1)) || ((!stored_bytes_ok)); then
   log "Not every upload was stored intact."
