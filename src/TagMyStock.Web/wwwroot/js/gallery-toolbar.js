@@ -2,6 +2,8 @@
 // tagging as a background job with its progress, copying metadata from one selected image onto the others,
 // and exporting (the export panel's plain GET form carries the selected ids). After a change it asks
 // gallery.js to refresh the grid with a 'gallery:changed' event.
+import { selectedTiles } from './gallery.js';
+
 const pollMs = 1000;
 
 export function attach(toolbar) {
@@ -21,8 +23,8 @@ export function attach(toolbar) {
     });
     find('[data-tag-selected]').addEventListener('click', tagSelected);
     find('[data-copy-metadata]').addEventListener('click', copyMetadata);
-    selected = [...section.querySelectorAll('.tile-select:checked')]
-        .map(box => ({ id: box.value, name: section.querySelector(`label[for="${box.id}"]`).textContent }));
+    // gallery.js may have announced the selection before this module was loaded.
+    selected = selectedTiles(section);
     update();
 
     function update() {

@@ -4,6 +4,12 @@
 // tiles ({ id, name }) as its detail, for the toolbar (gallery-toolbar.js).
 const pendingRefreshMs = 3000;
 
+/** The checked tiles of the gallery section, as { id, name }. */
+export function selectedTiles(section) {
+    return [...section.querySelectorAll('.tile-select:checked')]
+        .map(box => ({ id: box.value, name: section.querySelector(`label[for="${box.id}"]`).textContent }));
+}
+
 export function attach(section) {
     let pendingTimer;
 
@@ -24,7 +30,7 @@ export function attach(section) {
                 await remove([single.dataset.deleteId]);
             }
         } else if (event.target.closest('[data-delete-selected]')) {
-            const ids = selectedTiles().map(tile => tile.id);
+            const ids = selectedTiles(section).map(tile => tile.id);
             if (ids.length > 0 && confirm(`Delete ${ids.length} selected image(s)? This cannot be undone.`)) {
                 await remove(ids);
             }
@@ -38,12 +44,6 @@ export function attach(section) {
     updateSelection();
     schedulePendingRefresh();
 
-    function selectedTiles() {
-        return boxes()
-            .filter(box => box.checked)
-            .map(box => ({ id: box.value, name: section.querySelector(`label[for="${box.id}"]`).textContent }));
-    }
-
     function select(chosen) {
         for (const box of boxes()) {
             box.checked = chosen(box);
@@ -52,7 +52,7 @@ export function attach(section) {
     }
 
     function updateSelection() {
-        const selected = selectedTiles();
+        const selected = selectedTiles(section);
         const toolbar = section.querySelector('.gallery-toolbar');
         // Only an empty gallery has nothing for the toolbar: a filter with no match still has images to export.
         toolbar.hidden = results()?.dataset.accountTotal === '0';
@@ -86,7 +86,7 @@ export function attach(section) {
             ? new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('gallery-results')
             : null;
         if (fresh && results()) {
-            const kept = new Set(selectedTiles().map(tile => tile.id));
+            const kept = new Set(selectedTiles(section).map(tile => tile.id));
             results().replaceWith(document.importNode(fresh, true));
             select(box => kept.has(box.value));
             schedulePendingRefresh();
