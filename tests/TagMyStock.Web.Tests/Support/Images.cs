@@ -58,6 +58,10 @@ public sealed record Contributor(HttpClient Client, Guid Id, string Email)
     {
         var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         var client = await Users.SignUpAsync(app, name, email);
+
+        // As the gallery page's scripts do: every API write carries the page's antiforgery token.
+        var page = await client.GetStringAsync("/gallery", TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Add(ApiAntiforgery.HeaderName, Forms.AntiforgeryToken(page));
         return new Contributor(client, await Images.AccountIdAsync(app, email), email);
     }
 }

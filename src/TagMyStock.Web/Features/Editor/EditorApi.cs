@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Accounts;
+using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Tagging;
 
 namespace TagMyStock.Web.Features.Editor;
@@ -21,9 +22,9 @@ public static class EditorApi
     {
         var images = routes.MapGroup("/api/images/{id:guid}").RequireAuthorization();
         images.MapGet("/metadata", GetAsync);
-        images.MapPut("/metadata", PutAsync);
-        images.MapPost("/fix", FixAsync);
-        images.MapPost("/copy-metadata", CopyAsync);
+        images.MapPut("/metadata", PutAsync).RequireAntiforgeryHeader();
+        images.MapPost("/fix", FixAsync).RequireAntiforgeryHeader();
+        images.MapPost("/copy-metadata", CopyAsync).RequireAntiforgeryHeader();
         return routes;
     }
 

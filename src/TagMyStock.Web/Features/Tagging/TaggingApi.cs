@@ -28,8 +28,8 @@ public static class TaggingApi
     public static IEndpointRouteBuilder MapTagging(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").RequireAuthorization();
-        api.MapPost("/images/{id:guid}/tag", TagOneAsync);
-        api.MapPost("/images/tag", TagSelectionAsync);
+        api.MapPost("/images/{id:guid}/tag", TagOneAsync).RequireAntiforgeryHeader();
+        api.MapPost("/images/tag", TagSelectionAsync).RequireAntiforgeryHeader();
         api.MapGet("/jobs/{id:guid}", GetJobAsync);
         return routes;
     }

@@ -122,4 +122,24 @@ public sealed class TaggingTests
         Assert.Contains("Select between 1 and", await empty.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, withoutBody.StatusCode);
     }
+
+    [Fact]
+    public async Task Writes_without_the_pages_antiforgery_token_are_refused()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ada = await Contributor.SignUpAsync(app);
+        var id = await Images.AddAsync(app, ada.Id, Espresso);
+        var withoutToken = await Users.SignUpAsync(app, "Eve");
+
+        var routes = new[] { $"/api/images/{id}/tag", "/api/images/tag", $"/api/images/{id}/fix", $"/api/images/{id}/copy-metadata" };
+        foreach (var route in routes)
+        {
+            var response = await withoutToken.PostAsJsonAsync(route, new { }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        var put = await withoutToken.PutAsJsonAsync($"/api/images/{id}/metadata", new { }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Null((await Images.GetAsync(app, id)).TaggedAt);
+    }
 }
