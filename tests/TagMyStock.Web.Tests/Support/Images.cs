@@ -5,6 +5,7 @@ using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Support;
 
@@ -60,8 +61,7 @@ public sealed record Contributor(HttpClient Client, Guid Id, string Email)
         var client = await Users.SignUpAsync(app, name, email);
 
         // As the gallery page's scripts do: every API write carries the page's antiforgery token.
-        var page = await client.GetStringAsync("/gallery", TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Add(ApiAntiforgery.HeaderName, Forms.AntiforgeryToken(page));
+        client.DefaultRequestHeaders.Add(ApiAntiforgery.HeaderName, await Uploads.TokenAsync(client));
         return new Contributor(client, await Images.AccountIdAsync(app, email), email);
     }
 }

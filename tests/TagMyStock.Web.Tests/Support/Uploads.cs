@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NetVips;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Gallery.Upload;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Support;
 

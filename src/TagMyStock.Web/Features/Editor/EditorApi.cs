@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Accounts;
-using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Tagging;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Editor;
 

@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Gallery;
 

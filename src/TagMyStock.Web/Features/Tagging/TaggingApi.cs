@@ -6,6 +6,7 @@ using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Infrastructure.Data;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Tagging;
 

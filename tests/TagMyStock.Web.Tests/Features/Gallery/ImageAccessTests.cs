@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TagMyStock.Web.Infrastructure.Storage;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Gallery;
 

@@ -8,6 +8,7 @@ using NetVips;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Infrastructure.Storage;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Gallery.Upload;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace TagMyStock.Web.Features.Gallery;
+namespace TagMyStock.Web.Infrastructure.Web;
 
 /// <summary>
-/// Antiforgery for the JSON and upload endpoints the gallery's scripts call: the page's token travels in
+/// Antiforgery for the JSON and upload endpoints the pages' scripts call: the page's token travels in
 /// the <see cref="HeaderName"/> header. Only the header is accepted, so an upload body is never read
 /// (and buffered) as a form just to look for a token.
 /// </summary>
