@@ -1,0 +1,76 @@
+using NetVips;
+
+namespace TagMyStock.Vision;
+
+/// <summary>
+/// An image decoded small for analysis: upright (EXIF orientation applied), sRGB, 8 bits, three bands
+/// interleaved row by row. Large JPEGs are shrunk while they decode (libvips' shrink-on-load), so a 24 MP
+/// photo costs a fraction of a full decode. Transparency is flattened onto white and remembered, because
+/// "isolated on transparent" is itself a fact about the image.
+/// </summary>
+public sealed class AnalysisImage
+{
+    /// <summary>Longest edge analysis works at unless told otherwise: enough for colours, faces and text lines.</summary>
+    public const int DefaultLongestEdge = 640;
+
+    private AnalysisImage(int width, int height, byte[] rgb, double transparentShare, int sourceWidth, int sourceHeight)
+    {
+        Width = width;
+        Height = height;
+        Rgb = rgb;
+        TransparentShare = transparentShare;
+        SourceWidth = sourceWidth;
+        SourceHeight = sourceHeight;
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>Red, green and blue of each pixel, row by row: <c>Width × Height × 3</c> bytes.</summary>
+    public byte[] Rgb { get; }
+
+    /// <summary>Share of the pixels (0–1) that were fully transparent in the source; 0 without alpha.</summary>
+    public double TransparentShare { get; }
+
+    /// <summary>The source image's size, upright, before it was shrunk.</summary>
+    public int SourceWidth { get; }
+
+    public int SourceHeight { get; }
+
+    /// <summary>Decodes the image file at <paramref name="path"/> with its longest edge at most <paramref name="longestEdge"/>.</summary>
+    /// <exception cref="VipsException">The file is not an image libvips can decode, or it is damaged.</exception>
+    public static AnalysisImage Load(string path, int longestEdge = DefaultLongestEdge)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(longestEdge, 16);
+        var (sourceWidth, sourceHeight) = UprightSize(path);
+        using var decoded = Image.Thumbnail(path, longestEdge, height: longestEdge, size: Enums.Size.Down, failOn: Enums.FailOn.Truncated);
+        // Small enough to hold: the analyses below read it more than once, which a sequential decode cannot.
+        using var thumbnail = decoded.CopyMemory();
+        using var srgb = thumbnail.Interpretation == Enums.Interpretation.Srgb && thumbnail.Format == Enums.BandFormat.Uchar
+            ? thumbnail.Copy()
+            : thumbnail.Colourspace(Enums.Interpretation.Srgb);
+        var transparentShare = 0.0;
+        using var opaque = srgb.HasAlpha() ? Flatten(srgb, out transparentShare) : srgb.Copy();
+        using var threeBands = opaque.Bands == 3 ? opaque.Copy() : opaque.ExtractBand(0, 3);
+        using var bytes = threeBands.Format == Enums.BandFormat.Uchar ? threeBands.Copy() : threeBands.Cast(Enums.BandFormat.Uchar);
+        return new AnalysisImage(bytes.Width, bytes.Height, bytes.WriteToMemory<byte>(), transparentShare, sourceWidth, sourceHeight);
+    }
+
+    private static Image Flatten(Image image, out double transparentShare)
+    {
+        using var alpha = image[image.Bands - 1];
+        using var clear = alpha.Equal(0);
+        transparentShare = clear.Avg() / 255.0;
+        return image.Flatten(background: [255.0, 255.0, 255.0]);
+    }
+
+    /// <summary>The upright size of the file's image, from its header alone: no pixel is decoded.</summary>
+    private static (int Width, int Height) UprightSize(string path)
+    {
+        using var header = Image.NewFromFile(path, access: Enums.Access.Sequential);
+        var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+        return orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
+    }
+}
