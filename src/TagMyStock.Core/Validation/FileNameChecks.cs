@@ -23,7 +23,7 @@ internal static class FileNameChecks
                 "file-name.too-long",
                 severity,
                 MetadataField.FileName,
-                $"File name \"{name}\" has {name.Length} characters: {context.AgencyName} takes {max} at most. Rename the file (tag --embed --rename writes copies under names every chosen agency takes).{certainty}");
+                $"File name \"{name}\" has {name.Length} characters: {context.AgencyName} takes {max} at most. Rename the file, or let TagMyStock do it: the web app's ZIP export and the command line's tag --embed --rename write copies under names every chosen agency takes.{certainty}");
         }
 
         if (rule.AllowedCharacters is { } allowed)
@@ -40,7 +40,7 @@ internal static class FileNameChecks
                     "file-name.characters",
                     severity,
                     MetadataField.FileName,
-                    $"File name \"{name}\" has characters {context.AgencyName} does not allow ({string.Join(", ", refused)}): its rule is [{allowed}] before the extension. Rename the file (tag --embed --rename writes copies under names every chosen agency takes).{certainty}");
+                    $"File name \"{name}\" has characters {context.AgencyName} does not allow ({string.Join(", ", refused)}): its rule is [{allowed}] before the extension. Rename the file, or let TagMyStock do it: the web app's ZIP export and the command line's tag --embed --rename write copies under names every chosen agency takes.{certainty}");
             }
         }
     }

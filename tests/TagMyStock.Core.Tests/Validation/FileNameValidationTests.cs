@@ -10,7 +10,7 @@ public sealed class FileNameValidationTests
         var problem = ValidationAssert.Single(MetadataValidator.Validate(ImageMetadata.Empty, TestAgencies.Pond5, fileName: "/photos/RedFoxInDeepSnow2024.jpg"), "file-name.too-long");
 
         Assert.Equal(Severity.Blocking, problem.Severity);
-        Assert.Equal("File name \"RedFoxInDeepSnow2024.jpg\" has 24 characters: Pond5 takes 20 at most. Rename the file (tag --embed --rename writes copies under names every chosen agency takes).", problem.Message);
+        Assert.Equal("File name \"RedFoxInDeepSnow2024.jpg\" has 24 characters: Pond5 takes 20 at most. Rename the file, or let TagMyStock do it: the web app's ZIP export and the command line's tag --embed --rename write copies under names every chosen agency takes.", problem.Message);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class FileNameValidationTests
     {
         var problem = ValidationAssert.Single(MetadataValidator.Validate(ImageMetadata.Empty, TestAgencies.Pond5, fileName: "red fox_1.jpg"), "file-name.characters");
 
-        Assert.Equal("File name \"red fox_1.jpg\" has characters Pond5 does not allow (space, \"_\"): its rule is [A-Za-z0-9] before the extension. Rename the file (tag --embed --rename writes copies under names every chosen agency takes).", problem.Message);
+        Assert.Equal("File name \"red fox_1.jpg\" has characters Pond5 does not allow (space, \"_\"): its rule is [A-Za-z0-9] before the extension. Rename the file, or let TagMyStock do it: the web app's ZIP export and the command line's tag --embed --rename write copies under names every chosen agency takes.", problem.Message);
     }
 
     [Fact]

@@ -29,14 +29,14 @@ public sealed class MetadataCopy(AppDbContext db, TimeProvider time)
     /// <summary>Null when the source is not the owner's image; otherwise which targets were changed and which not found.</summary>
     public async Task<CopyResult?> CopyAsync(Guid ownerId, Guid sourceId, IReadOnlyCollection<Guid> targetIds, MetadataParts parts, CancellationToken cancellationToken)
     {
-        var source = await db.Set<StockImage>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == sourceId && i.OwnerId == ownerId, cancellationToken);
+        var source = await db.Set<StockImage>().AsNoTracking().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == sourceId, cancellationToken);
         if (source is null)
         {
             return null;
         }
 
         var wanted = targetIds.Where(id => id != sourceId).Distinct().ToList();
-        var targets = await db.Set<StockImage>().Where(i => i.OwnerId == ownerId && wanted.Contains(i.Id)).ToListAsync(cancellationToken);
+        var targets = await db.Set<StockImage>().OwnedBy(ownerId).Where(i => wanted.Contains(i.Id)).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var target in targets)
         {

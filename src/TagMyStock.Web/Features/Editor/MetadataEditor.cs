@@ -46,7 +46,7 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
     /// <summary>The image when <paramref name="ownerId"/> owns it, else null.</summary>
     public async Task<EditorDocument?> GetAsync(Guid ownerId, Guid imageId, CancellationToken cancellationToken)
     {
-        var image = await db.Set<StockImage>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == imageId && i.OwnerId == ownerId, cancellationToken);
+        var image = await db.Set<StockImage>().AsNoTracking().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
         return image is null ? null : EditorDocument.From(image, await settings.GetAgenciesAsync(ownerId, cancellationToken));
     }
 
@@ -56,7 +56,7 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
     /// </summary>
     public async Task<SaveResult> SaveAsync(Guid ownerId, Guid imageId, int version, ImageMetadata metadata, CancellationToken cancellationToken)
     {
-        var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId && i.OwnerId == ownerId, cancellationToken);
+        var image = await db.Set<StockImage>().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
         if (image is null)
         {
             return new SaveResult(SaveStatus.NotFound, null);

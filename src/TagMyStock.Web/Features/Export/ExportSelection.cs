@@ -41,7 +41,7 @@ internal static class ExportSelection
     /// <summary>The owner's images among <paramref name="ids"/> in their order (ids of others are left out), or the whole gallery by upload time.</summary>
     public static async Task<List<StockImage>> LoadAsync(AppDbContext db, Guid ownerId, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var owned = db.Set<StockImage>().AsNoTracking().Where(image => image.OwnerId == ownerId);
+        var owned = db.Set<StockImage>().AsNoTracking().OwnedBy(ownerId);
         if (ids.Count == 0)
         {
             return await owned.OrderBy(image => image.UploadedAt).ThenBy(image => image.Id).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using TagMyStock.Web.Features.Gallery.Derivatives;
 
 namespace TagMyStock.Web.Features.Gallery;
@@ -10,6 +11,9 @@ public static class GalleryExtensions
             options => options.DerivativeWorkers >= 1, $"{GalleryOptions.Section}:DerivativeWorkers must be at least 1.");
         builder.Services.AddScoped<IImageCatalog, ImageCatalog>();
         builder.Services.AddScoped<GalleryQuery>();
+        builder.Services.AddScoped<GalleryVersions>();
+        builder.Services.AddSingleton<ISaveChangesInterceptor, GalleryVersionInterceptor>();
+        builder.Services.AddOutputCache(options => options.AddPolicy(GalleryPageCachePolicy.Name, new GalleryPageCachePolicy()));
         builder.Services.AddSingleton<ThumbnailMaker>();
         builder.Services.AddSingleton<DerivativeQueue>();
         builder.Services.AddHostedService<DerivativeWorker>();

@@ -20,15 +20,29 @@ public enum GalleryShow
 /// <summary>A gallery request: what to show, for which agency's problems, and which page (from 1).</summary>
 public sealed record GalleryFilter(GalleryShow Show, AgencyProfile? Agency, int Page);
 
+/// <summary>What a gallery tile shows of an image: a handful of columns, not the metadata itself.</summary>
+public sealed record GalleryTile(
+    Guid Id,
+    Guid OwnerId,
+    string FileName,
+    long ByteSize,
+    int Width,
+    int Height,
+    DerivativeState Derivatives,
+    string? DerivativeError,
+    bool IsTagged,
+    bool IsAiGenerated,
+    bool IsNearDuplicate);
+
 /// <summary>One page of the gallery, newest first, and how many images match in all.</summary>
-public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<StockImage> Images, int Total, int AccountTotal)
+public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<GalleryTile> Images, int Total, int AccountTotal)
 {
     public int PageCount => Math.Max(1, (Total + GalleryQuery.PageSize - 1) / GalleryQuery.PageSize);
 }
 
 /// <summary>
 /// The gallery's one query: the account's images filtered and paged on the database, newest first, served
-/// by the (owner, upload time, id) index. Agency problems need <see cref="MetadataValidator"/>, which runs in
+/// by the (owner, upload time, id) index, reading only the columns a tile shows. Agency problems need <see cref="MetadataValidator"/>, which runs in
 /// memory: that filter reads the metadata columns of all the account's images and checks every one, so the
 /// count and pages are exact.
 /// </summary>
@@ -41,7 +55,7 @@ internal sealed class GalleryQuery(AppDbContext db)
 
     public async Task<GalleryPageResult> RunAsync(Guid accountId, GalleryFilter filter, CancellationToken cancellationToken)
     {
-        var owned = db.Set<StockImage>().AsNoTracking().Where(image => image.OwnerId == accountId);
+        var owned = db.Set<StockImage>().AsNoTracking().OwnedBy(accountId);
         var accountTotal = await owned.CountAsync(cancellationToken);
         if (filter.Show == GalleryShow.Problems && filter.Agency is { } agency)
         {
@@ -57,9 +71,7 @@ internal sealed class GalleryQuery(AppDbContext db)
             _ => owned,
         };
         var total = filter.Show == GalleryShow.All ? accountTotal : await matching.CountAsync(cancellationToken);
-        var page = await Newest(matching)
-            .Skip((filter.Page - 1) * PageSize)
-            .Take(PageSize)
+        var page = await Tiles(Newest(matching).Skip((filter.Page - 1) * PageSize).Take(PageSize))
             .ToListAsync(cancellationToken);
         return new GalleryPageResult(filter, page, total, accountTotal);
     }
@@ -67,20 +79,18 @@ internal sealed class GalleryQuery(AppDbContext db)
     private static async Task<GalleryPageResult> WithProblemsAsync(
         IQueryable<StockImage> owned, GalleryFilter filter, AgencyProfile agency, int accountTotal, CancellationToken cancellationToken)
     {
+        // Only the columns validation reads, as untracked entities so StockImage.Metadata builds the model.
         var candidates = await Newest(owned)
-            .Select(image => new
+            .Select(image => new StockImage
             {
-                image.Id,
-                image.FileName,
-                Metadata = new ImageMetadata
-                {
-                    Title = image.Title,
-                    Description = image.Description,
-                    Keywords = image.Keywords,
-                    Categories = image.Categories,
-                    Flags = image.Flags,
-                    DigitalSourceType = image.DigitalSourceType,
-                },
+                Id = image.Id,
+                FileName = image.FileName,
+                Title = image.Title,
+                Description = image.Description,
+                Keywords = image.Keywords,
+                Categories = image.Categories,
+                Flags = image.Flags,
+                DigitalSourceType = image.DigitalSourceType,
             })
             .ToListAsync(cancellationToken);
         var withProblems = candidates
@@ -89,9 +99,23 @@ internal sealed class GalleryQuery(AppDbContext db)
             .Select(candidate => candidate.Id)
             .ToList();
         var pageIds = withProblems.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
-        var page = await Newest(owned.Where(image => pageIds.Contains(image.Id))).ToListAsync(cancellationToken);
+        var page = await Tiles(Newest(owned.Where(image => pageIds.Contains(image.Id)))).ToListAsync(cancellationToken);
         return new GalleryPageResult(filter, page, withProblems.Count, accountTotal);
     }
+
+    private static IQueryable<GalleryTile> Tiles(IQueryable<StockImage> images) =>
+        images.Select(image => new GalleryTile(
+            image.Id,
+            image.OwnerId,
+            image.FileName,
+            image.ByteSize,
+            image.Width,
+            image.Height,
+            image.Derivatives,
+            image.DerivativeError,
+            image.Keywords != NoKeywords,
+            (image.Flags & ContentFlags.AiGenerated) != 0,
+            image.NearDuplicateOf != null));
 
     private static IOrderedQueryable<StockImage> Newest(IQueryable<StockImage> images) =>
         images.OrderByDescending(image => image.UploadedAt).ThenByDescending(image => image.Id);

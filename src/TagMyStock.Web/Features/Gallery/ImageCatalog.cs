@@ -15,7 +15,8 @@ internal sealed partial class ImageCatalog(AppDbContext db, IBlobStore blobs, IL
 
         var ids = imageIds.Distinct().ToList();
         return await db.Set<StockImage>()
-            .Where(image => image.OwnerId == accountId && ids.Contains(image.Id))
+            .OwnedBy(accountId)
+            .Where(image => ids.Contains(image.Id))
             .OrderByDescending(image => image.UploadedAt)
             .ThenByDescending(image => image.Id)
             .ToListAsync(cancellationToken);

@@ -43,7 +43,8 @@ public static class ImagesApi
     {
         var accountId = user.AccountId();
         var image = await db.Set<StockImage>().AsNoTracking()
-            .Where(i => i.Id == id && i.OwnerId == accountId)
+            .OwnedBy(accountId)
+            .Where(i => i.Id == id)
             .Select(i => new { i.OwnerId, i.Format, i.OriginalKey, i.ContentHash, i.Derivatives })
             .SingleOrDefaultAsync(cancellationToken);
         if (image is null || (file != ImageFile.Original && image.Derivatives != DerivativeState.Ready))

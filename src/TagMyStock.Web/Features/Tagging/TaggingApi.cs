@@ -98,7 +98,8 @@ public static class TaggingApi
 
         var owner = http.User.AccountId();
         var owned = (await db.Set<StockImage>()
-            .Where(image => image.OwnerId == owner && requested.Contains(image.Id))
+            .OwnedBy(owner)
+            .Where(image => requested.Contains(image.Id))
             .Select(image => image.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;

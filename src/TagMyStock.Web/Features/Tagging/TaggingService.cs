@@ -23,7 +23,7 @@ public sealed class TaggingService(AppDbContext db, ITaggingEngine engine, IAcco
     /// <exception cref="DbUpdateConcurrencyException">The image changed while the engine ran.</exception>
     public async Task<TagOutcome?> TagAsync(Guid ownerId, Guid imageId, string? hint, CancellationToken cancellationToken)
     {
-        var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId && i.OwnerId == ownerId, cancellationToken);
+        var image = await db.Set<StockImage>().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
         if (image is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace TagMyStock.Web.Infrastructure.Data;
@@ -12,7 +13,8 @@ public static class DatabaseExtensions
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on PostgreSQL when <c>ConnectionStrings:PostgreSQL</c> is set,
     /// else on <c>tagmystock.db</c> in the data folder, plus the Data Protection key ring in the same
-    /// database so that every node reads the cookies the others wrote.
+    /// database so that every node reads the cookies the others wrote. Features add their save interceptors
+    /// as <see cref="ISaveChangesInterceptor"/> services.
     /// </summary>
     public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
     {
@@ -20,7 +22,8 @@ public static class DatabaseExtensions
         var postgres = builder.Configuration.GetConnectionString(PostgresConnectionName);
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(postgres));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((services, options) =>
+                options.UseNpgsql(postgres).AddInterceptors(services.GetServices<ISaveChangesInterceptor>()));
         }
         else
         {
@@ -28,7 +31,8 @@ public static class DatabaseExtensions
             {
                 var data = services.GetRequiredService<IOptions<TagMyStockOptions>>().Value.DataPath;
                 Directory.CreateDirectory(data);
-                options.UseSqlite($"Data Source={Path.Combine(data, "tagmystock.db")};Pooling=True");
+                options.UseSqlite($"Data Source={Path.Combine(data, "tagmystock.db")};Pooling=True")
+                    .AddInterceptors(services.GetServices<ISaveChangesInterceptor>());
             });
         }
 

@@ -29,7 +29,7 @@ public static class BlobLinksApi
             statusCodePages.Enabled = false;
         }
 
-        if (!BlobKeys.IsValid(key) || links.Verify(key, context.Request.Query) is not { } link)
+        if (!BlobKeys.IsValid(key) || await links.VerifyAsync(key, context.Request.Query, cancellationToken) is not { } link)
         {
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }

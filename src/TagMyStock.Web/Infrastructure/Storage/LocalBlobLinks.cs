@@ -1,23 +1,19 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace TagMyStock.Web.Infrastructure.Storage;
 
 /// <summary>
 /// Signed URLs of this app, <c>/blobs/{key}?type=..&amp;expires=..&amp;download=..&amp;sig=..</c>, served
-/// by <see cref="BlobLinksApi"/>. The signature is the SHA-256 of every other part, protected by ASP.NET
-/// Data Protection: its key ring lives in the database, so any node verifies what another signed, and
-/// key rotation and revocation come with it. A change to any part, an expired link, or a link signed
-/// with another key ring is refused.
+/// by <see cref="BlobLinksApi"/>. The signature is an HMAC-SHA256 of every other part under a key of the
+/// <see cref="LinkSigningKeyRing"/>, which lives in the database, so any node verifies what another signed,
+/// and keys rotate. A change to any part, an expired link, or a link signed with another key ring is refused.
 /// </summary>
-public sealed class LocalBlobLinks(IDataProtectionProvider dataProtection, TimeProvider time) : IBlobLinks
+public sealed class LocalBlobLinks(LinkSigningKeyRing keys, TimeProvider time) : IBlobLinks
 {
     public const string RoutePrefix = "/blobs";
-
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("TagMyStock.Storage.BlobLinks.v1");
 
     public string LinkTo(string key, string contentType, TimeSpan lifetime, string? downloadName = null)
     {
@@ -37,42 +33,49 @@ public sealed class LocalBlobLinks(IDataProtectionProvider dataProtection, TimeP
             query["download"] = link.DownloadName;
         }
 
-        query["sig"] = WebEncoders.Base64UrlEncode(_protector.Protect(Digest(key, link)));
+        var signingKey = keys.Current;
+        query["kid"] = signingKey.Id.ToString(CultureInfo.InvariantCulture);
+        query["sig"] = WebEncoders.Base64UrlEncode(Signature(signingKey, key, link));
         var path = $"{RoutePrefix}/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
         return QueryHelpers.AddQueryString(path, query);
     }
 
     /// <summary>The link's terms when its signature holds and it has not expired; else null.</summary>
-    internal LocalBlobLink? Verify(string key, IQueryCollection query)
+    internal async ValueTask<LocalBlobLink?> VerifyAsync(string key, IQueryCollection query, CancellationToken cancellationToken)
     {
         if (query["type"] is not [{ } contentType]
             || query["expires"] is not [{ } expiresText]
             || !long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
-            || query["sig"] is not [{ } signature]
+            || query["kid"] is not [{ } keyIdText]
+            || !int.TryParse(keyIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId)
+            || query["sig"] is not [{ } signatureText]
             || query["download"].Count > 1)
         {
             return null;
         }
 
         var link = new LocalBlobLink(contentType, query["download"].SingleOrDefault(), expires);
-        byte[] signed;
-        try
-        {
-            signed = _protector.Unprotect(WebEncoders.Base64UrlDecode(signature));
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException)
+        if (link.Remaining(time) <= TimeSpan.Zero || await keys.FindAsync(keyId, cancellationToken) is not { } signingKey)
         {
             return null;
         }
 
-        return CryptographicOperations.FixedTimeEquals(signed, Digest(key, link)) && link.Remaining(time) > TimeSpan.Zero
-            ? link
-            : null;
+        byte[] signature;
+        try
+        {
+            signature = WebEncoders.Base64UrlDecode(signatureText);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(signature, Signature(signingKey, key, link)) ? link : null;
     }
 
     /// <summary>Each part escaped, so no value can contain the separator and shift another's bytes.</summary>
-    private static byte[] Digest(string key, LocalBlobLink link) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
+    private static byte[] Signature(SigningKey signingKey, string key, LocalBlobLink link) =>
+        HMACSHA256.HashData(signingKey.Secret, Encoding.UTF8.GetBytes(string.Join(
             '\n',
             Uri.EscapeDataString(key),
             Uri.EscapeDataString(link.ContentType),

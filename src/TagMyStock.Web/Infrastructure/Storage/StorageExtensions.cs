@@ -21,6 +21,8 @@ public static class StorageExtensions
 
         services.AddSingleton(serviceProvider =>
             new LocalBlobStore(Path.Combine(serviceProvider.GetRequiredService<IOptions<TagMyStockOptions>>().Value.DataPath, "blobs")));
+        services.AddSingleton<LinkSigningKeyRing>();
+        services.AddHostedService(serviceProvider => serviceProvider.GetRequiredService<LinkSigningKeyRing>());
         services.AddSingleton<LocalBlobLinks>();
 
         services.AddSingleton<IAmazonS3>(serviceProvider =>

@@ -67,6 +67,8 @@ public static class WebPlatformExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        // After authentication and authorization: a cached page is only ever served to a request they let through.
+        app.UseOutputCache();
         return app;
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -80,6 +79,8 @@ public sealed class LocalBlobLinksTests
     [InlineData("download")]
     [InlineData("sig")]
     [InlineData("no sig")]
+    [InlineData("kid")]
+    [InlineData("no kid")]
     public async Task A_changed_link_is_refused_without_a_reason(string change)
     {
         await using var app = await StartWithPhotoAsync();
@@ -93,6 +94,8 @@ public sealed class LocalBlobLinksTests
             "expires" => Join(path, With(query, "expires", (long.Parse(query["expires"]!, System.Globalization.CultureInfo.InvariantCulture) + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture))),
             "download" => Join(path, With(query, "download", "photo.jpg")),
             "sig" => Join(path, With(query, "sig", Tamper(query["sig"]!))),
+            "kid" => Join(path, With(query, "kid", "2")),
+            "no kid" => Join(path, Without(query, "kid")),
             _ => Join(path, Without(query, "sig")),
         };
 
@@ -106,7 +109,7 @@ public sealed class LocalBlobLinksTests
     public async Task An_expired_link_is_refused()
     {
         await using var app = await StartWithPhotoAsync();
-        var anHourAgo = new LocalBlobLinks(app.Services.GetRequiredService<IDataProtectionProvider>(), new ShiftedTime(TimeSpan.FromHours(-1)));
+        var anHourAgo = new LocalBlobLinks(app.Services.GetRequiredService<LinkSigningKeyRing>(), new ShiftedTime(TimeSpan.FromHours(-1)));
         var link = anHourAgo.LinkTo(Key, "image/jpeg", TimeSpan.FromMinutes(10));
 
         var response = await app.NewClient().GetAsync(link, Token);
@@ -139,10 +142,30 @@ public sealed class LocalBlobLinksTests
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(Token));
     }
 
-    [Fact]
-    public void A_link_lives_more_than_no_time_and_at_most_a_week()
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Links_signed_before_a_key_rotation_stay_valid_and_new_ones_use_the_new_key(Database database)
     {
-        var links = new LocalBlobLinks(new EphemeralDataProtectionProvider(), TimeProvider.System);
+        await using var app = await StartWithPhotoAsync(database);
+        var before = LinkTo(app, TimeSpan.FromMinutes(10));
+        // Another node, a month later, finds the key too old and adds one; this node learns of it from the link.
+        var aMonthLater = new ShiftedTime(LinkSigningKeyRing.RotationAge + TimeSpan.FromMinutes(1));
+        using var otherNode = ActivatorUtilities.CreateInstance<LinkSigningKeyRing>(app.Services, aMonthLater);
+        await otherNode.StartAsync(Token);
+        var signedElsewhere = new LocalBlobLinks(otherNode, TimeProvider.System).LinkTo(Key, "image/jpeg", TimeSpan.FromMinutes(10));
+
+        var client = app.NewClient();
+
+        Assert.NotEqual(Split(before).Query["kid"], Split(signedElsewhere).Query["kid"]);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(before, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(signedElsewhere, Token)).StatusCode);
+        await otherNode.StopAsync(Token);
+    }
+
+    [Fact]
+    public async Task A_link_lives_more_than_no_time_and_at_most_a_week()
+    {
+        await using var app = await TestApp.StartAsync();
+        var links = app.Services.GetRequiredService<IBlobLinks>();
 
         Assert.Throws<ArgumentOutOfRangeException>(() => links.LinkTo(Key, "image/jpeg", TimeSpan.Zero));
         Assert.Throws<ArgumentOutOfRangeException>(() => links.LinkTo(Key, "image/jpeg", TimeSpan.FromDays(8)));

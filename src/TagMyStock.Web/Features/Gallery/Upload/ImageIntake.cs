@@ -179,7 +179,7 @@ internal sealed partial class ImageIntake(
     private async Task<Guid?> FindNearDuplicateAsync(Guid accountId, long perceptualHash, int maxDistance, CancellationToken cancellationToken)
     {
         var hashes = await db.Set<StockImage>().AsNoTracking()
-            .Where(image => image.OwnerId == accountId)
+            .OwnedBy(accountId)
             .OrderBy(image => image.UploadedAt)
             .Select(image => new { image.Id, image.PerceptualHash })
             .ToListAsync(cancellationToken);

@@ -243,6 +243,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TagMyStock.Web.Features.Gallery.GalleryVersion", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("GalleryVersions", (string)null);
+                });
+
             modelBuilder.Entity("TagMyStock.Web.Features.Gallery.StockImage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +429,27 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("State");
 
                     b.ToTable("TaggingJobs", (string)null);
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Infrastructure.Storage.LinkSigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkSigningKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -232,6 +232,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TagMyStock.Web.Features.Gallery.GalleryVersion", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("GalleryVersions", (string)null);
+                });
+
             modelBuilder.Entity("TagMyStock.Web.Features.Gallery.StockImage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -404,6 +418,25 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("State");
 
                     b.ToTable("TaggingJobs", (string)null);
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Infrastructure.Storage.LinkSigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkSigningKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

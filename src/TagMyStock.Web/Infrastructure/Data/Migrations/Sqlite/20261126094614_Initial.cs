@@ -80,6 +80,18 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GalleryVersions",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GalleryVersions", x => x.OwnerId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Images",
                 columns: table => new
                 {
@@ -112,6 +124,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Images", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LinkSigningKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProtectedSecret = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LinkSigningKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -319,7 +345,13 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "GalleryVersions");
+
+            migrationBuilder.DropTable(
                 name: "Images");
+
+            migrationBuilder.DropTable(
+                name: "LinkSigningKeys");
 
             migrationBuilder.DropTable(
                 name: "TaggingJobs");

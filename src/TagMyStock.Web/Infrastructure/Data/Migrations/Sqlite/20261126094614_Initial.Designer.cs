@@ -11,7 +11,7 @@ using TagMyStock.Web.Infrastructure.Data;
 namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126082256_Initial")]
+    [Migration("20261126094614_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -235,6 +235,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TagMyStock.Web.Features.Gallery.GalleryVersion", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("GalleryVersions", (string)null);
+                });
+
             modelBuilder.Entity("TagMyStock.Web.Features.Gallery.StockImage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +421,25 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("State");
 
                     b.ToTable("TaggingJobs", (string)null);
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Infrastructure.Storage.LinkSigningKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LinkSigningKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

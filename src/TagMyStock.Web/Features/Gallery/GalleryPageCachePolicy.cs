@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+using TagMyStock.Web.Features.Accounts;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+/// <summary>
+/// Caches each rendered gallery page per signed-in browser for a minute, keyed by the account's
+/// <see cref="GalleryVersion"/>: browsing back and forth costs one primary-key lookup instead of a query,
+/// a count, dozens of signed links and the rendering. Any change to the account's images, made on any node,
+/// raises the version and so misses the cache.
+/// </summary>
+/// <remarks>
+/// The key includes the browser's cookies (hashed): the page carries that browser's antiforgery token and
+/// its session's name, and another browser of the same account must not receive them. A response that sets
+/// a cookie, or is not a plain 200, is never stored. The tiles' signed links live 30 minutes, far longer
+/// than an entry.
+/// </remarks>
+internal sealed class GalleryPageCachePolicy : IOutputCachePolicy
+{
+    public const string Name = "gallery";
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var cookies = http.Request.Headers.Cookie.ToString();
+        if (!HttpMethods.IsGet(http.Request.Method) || http.User.Identity?.IsAuthenticated != true || cookies.Length == 0)
+        {
+            return;
+        }
+
+        var accountId = http.User.AccountId();
+        var version = await http.RequestServices.GetRequiredService<GalleryVersions>().ReadAsync(accountId, cancellationToken);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["account"] = accountId.ToString("N");
+        context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["browser"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(cookies)));
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

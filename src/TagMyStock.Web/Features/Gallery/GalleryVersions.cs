@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TagMyStock.Web.Infrastructure.Data;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+/// <summary>
+/// A number per account that goes up whenever any of its images is added, changed or deleted, on any node.
+/// Cached gallery pages are keyed by it, so a change anywhere makes every node render afresh.
+/// </summary>
+public sealed class GalleryVersion
+{
+    public Guid OwnerId { get; set; }
+
+    public long Version { get; set; }
+}
+
+internal sealed class GalleryVersionConfiguration : IEntityTypeConfiguration<GalleryVersion>
+{
+    public void Configure(EntityTypeBuilder<GalleryVersion> version)
+    {
+        version.ToTable("GalleryVersions");
+        version.HasKey(v => v.OwnerId);
+    }
+}
+
+/// <summary>Reads an account's gallery version: one primary-key lookup; 0 before the first change.</summary>
+internal sealed class GalleryVersions(AppDbContext db)
+{
+    public Task<long> ReadAsync(Guid ownerId, CancellationToken cancellationToken) =>
+        db.Set<GalleryVersion>().Where(v => v.OwnerId == ownerId).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>
+/// Raises the gallery version of every account whose images a save changed, once the save has succeeded:
+/// raising it before would let a page rendered from the old rows be cached under the new version. Every
+/// write of images goes through SaveChanges (no bulk update or delete touches them), so none is missed.
+/// </summary>
+internal sealed class GalleryVersionInterceptor : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _changedOwners = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _changedOwners.TryGetValue(context, out var owners))
+        {
+            _changedOwners.Remove(context);
+            foreach (var owner in owners)
+            {
+                await context.Database.ExecuteSqlAsync(Raise(owner), cancellationToken);
+            }
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && _changedOwners.TryGetValue(context, out var owners))
+        {
+            _changedOwners.Remove(context);
+            foreach (var owner in owners)
+            {
+                context.Database.ExecuteSql(Raise(owner));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>An upsert both SQLite and PostgreSQL understand: the first change of an account creates its row.</summary>
+    private static FormattableString Raise(Guid owner) =>
+        $"""INSERT INTO "GalleryVersions" ("OwnerId", "Version") VALUES ({owner}, 1) ON CONFLICT ("OwnerId") DO UPDATE SET "Version" = "GalleryVersions"."Version" + 1""";
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Remember(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var owners = context.ChangeTracker.Entries<StockImage>()
+            .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(entry => entry.Entity.OwnerId)
+            .ToHashSet();
+        if (owners.Count > 0)
+        {
+            _changedOwners.AddOrUpdate(context, owners);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _changedOwners.Remove(context);
+        }
+    }
+}

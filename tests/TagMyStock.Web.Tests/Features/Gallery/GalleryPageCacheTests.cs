@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace TagMyStock.Web.Features.Gallery;
+
+public sealed partial class GalleryPageCacheTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_page_comes_from_the_cache_until_a_change_to_the_accounts_images_is_saved(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var (client, owner) = await GalleryPageTests.SignUpAsync(app);
+        var image = DerivativeTests.NewRow(owner, "before.jpg");
+        await GalleryPageTests.AddRowsAsync(app, image);
+        Assert.Contains("before.jpg", await client.GetStringAsync("/gallery", Token), StringComparison.Ordinal);
+
+        // A bulk update bypasses SaveChanges, and so the gallery version: the cached page cannot know of it.
+        await app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == image.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.FileName, "bypassed.jpg"), Token));
+        var cached = await client.GetStringAsync("/gallery", Token);
+        Assert.Contains("before.jpg", cached, StringComparison.Ordinal);
+
+        // Every feature saves through the change tracker, which raises the version: the next view is fresh.
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.Set<StockImage>().SingleAsync(i => i.Id == image.Id, Token);
+            row.FileName = "after.jpg";
+            return await db.SaveChangesAsync(Token);
+        });
+        Assert.Contains("after.jpg", await client.GetStringAsync("/gallery", Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Uploads_and_deletes_show_at_once()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ada = await Contributor.SignUpAsync(app);
+        Assert.Contains("No images yet.", await ada.Client.GetStringAsync("/gallery", Token), StringComparison.Ordinal);
+
+        var id = await Uploads.UploadOneAsync(ada.Client, "espresso.jpg", Uploads.Sample("espresso-cup-on-wooden-table.jpg"));
+        Assert.Contains("espresso.jpg", await ada.Client.GetStringAsync("/gallery", Token), StringComparison.Ordinal);
+
+        (await ada.Client.DeleteAsync($"/api/images/{id}", Token)).EnsureSuccessStatusCode();
+        Assert.Contains("No images yet.", await ada.Client.GetStringAsync("/gallery", Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_browsers_of_one_account_each_get_a_page_with_their_own_antiforgery_token()
+    {
+        await using var app = await TestApp.StartAsync();
+        var email = $"ada-{Guid.NewGuid():N}@example.com";
+        var laptop = await Users.SignUpAsync(app, "Ada", email);
+        var phone = app.NewClient();
+        Assert.Equal("/gallery", (await Users.SignInAsync(phone, email)).RedirectPath());
+        await phone.GetStringAsync("/gallery", Token);
+
+        var onLaptop = FormToken(await laptop.GetStringAsync("/gallery", Token));
+        var onPhone = FormToken(await phone.GetStringAsync("/gallery", Token));
+
+        Assert.NotEqual(onLaptop, onPhone);
+        Assert.Equal(onPhone, FormToken(await phone.GetStringAsync("/gallery", Token)));
+    }
+
+    private static string FormToken(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
