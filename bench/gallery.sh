@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Gallery benchmark (DESIGN.md section 6): the first gallery page (50 tiles) of an account holding 10,000
 # images, against a trivial endpoint of the same server (a static file), loaded by wrk with the same
-# settings on loopback, side by side in one run. /health (one database round trip) is measured too.
+# settings on loopback, side by side in one run. The page is measured twice: as a user browsing sees it
+# (repeated views come from the page cache) and with every request a distinct URL, so every one misses
+# the cache and runs the query, signs the links and renders. /health (one database round trip) too.
 #
 #   bench/gallery.sh [IMAGES]        IMAGES in the account, default 10000
 #
@@ -23,9 +25,12 @@ threads=2
 connections=16
 duration=15s
 wrk_settings="-t$threads -c$connections -d$duration --latency"
-endpoints=(gallery favicon health)
-declare -A path=([gallery]=/gallery [favicon]=/favicon.svg [health]=/health)
-declare -A label=([gallery]='Gallery page, 50 tiles' [favicon]='Static file (the reference)' [health]='/health (one database query)')
+endpoints=(gallery uncached favicon health)
+declare -A path=([gallery]=/gallery [uncached]='/gallery?miss=…' [favicon]=/favicon.svg [health]=/health)
+declare -A label=([gallery]='Gallery page, 50 tiles' [uncached]='Gallery page, every request a cache miss' [favicon]='Static file (the reference)' [health]='/health (one database query)')
+# wrk script for the misses: each request adds a query value no request used before (the page ignores it,
+# the cache keys on it).
+declare -A script=([uncached]="$repo_root/bench/lib/gallery-miss.lua")
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # shellcheck source=bench/lib/webapp.sh
@@ -75,7 +80,7 @@ seed_sql() {
 load() {
   local endpoint="$1" output="out/gallery-$1-$2.wrk"
   # shellcheck disable=SC2086
-  wrk $wrk_settings -H "Cookie: $cookies" "$web_url${path[$endpoint]}" >"$output"
+  wrk $wrk_settings ${script[$endpoint]:+-s "${script[$endpoint]}"} -H "Cookie: $cookies" "$web_url${path[$endpoint]%%\?*}" >"$output"
   if grep -q 'Non-2xx or 3xx' "$output" || grep -q 'Socket errors' "$output"; then
     log "${label[$endpoint]}: wrk saw errors:"
     cat "$output" >&2
@@ -117,7 +122,7 @@ log "/gallery: 50 tiles, $page_bytes bytes"
 
 log "Warm-up: 5 s of each endpoint"
 for endpoint in "${endpoints[@]}"; do
-  wrk -t"$threads" -c"$connections" -d5s -H "Cookie: $cookies" "$web_url${path[$endpoint]}" >/dev/null
+  wrk -t"$threads" -c"$connections" -d5s ${script[$endpoint]:+-s "${script[$endpoint]}"} -H "Cookie: $cookies" "$web_url${path[$endpoint]%%\?*}" >/dev/null
 done
 rm -f out/gallery-*.runs
 for ((round = 1; round <= rounds; round++)); do

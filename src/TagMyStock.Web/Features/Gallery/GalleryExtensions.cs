@@ -11,7 +11,7 @@ public static class GalleryExtensions
             options => options.DerivativeWorkers >= 1, $"{GalleryOptions.Section}:DerivativeWorkers must be at least 1.");
         builder.Services.AddScoped<IImageCatalog, ImageCatalog>();
         builder.Services.AddScoped<GalleryQuery>();
-        builder.Services.AddScoped<GalleryVersions>();
+        builder.Services.AddSingleton<GalleryVersions>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, GalleryVersionInterceptor>();
         builder.Services.AddOutputCache(options => options.AddPolicy(GalleryPageCachePolicy.Name, new GalleryPageCachePolicy()));
         builder.Services.AddSingleton<ThumbnailMaker>();

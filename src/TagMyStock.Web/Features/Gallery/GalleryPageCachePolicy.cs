@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,8 +8,8 @@ namespace TagMyStock.Web.Features.Gallery;
 /// <summary>
 /// Caches each rendered gallery page per signed-in browser for a minute, keyed by the account's
 /// <see cref="GalleryVersion"/>: browsing back and forth costs one primary-key lookup instead of a query,
-/// a count, dozens of signed links and the rendering. Any change to the account's images, made on any node,
-/// raises the version and so misses the cache.
+/// a count, dozens of signed links and the rendering. Any change to the account's images raises the version
+/// and so misses the cache (see <see cref="GalleryVersions"/> for how soon on other nodes).
 /// </summary>
 /// <remarks>
 /// The key includes the browser's cookies (hashed): the page carries that browser's antiforgery token and
@@ -34,17 +33,23 @@ internal sealed class GalleryPageCachePolicy : IOutputCachePolicy
         }
 
         var accountId = http.User.AccountId();
-        var version = await http.RequestServices.GetRequiredService<GalleryVersions>().ReadAsync(accountId, cancellationToken);
+        var version = await http.RequestServices.GetRequiredService<GalleryVersions>().CacheKeyAsync(accountId, cancellationToken);
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = true;
+        // A reload, or the gallery's script refreshing after a change, asks for a fresh page: render it (and keep it).
+        context.AllowCacheLookup = !AsksForFreshPage(http.Request);
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["account"] = accountId.ToString("N");
-        context.CacheVaryByRules.VaryByValues["version"] = version.ToString(CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["version"] = version;
         context.CacheVaryByRules.VaryByValues["browser"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(cookies)));
     }
+
+    private static bool AsksForFreshPage(HttpRequest request) =>
+        request.Headers.CacheControl.ToString() is var cacheControl
+        && (cacheControl.Contains("no-cache", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("max-age=0", StringComparison.Ordinal)
+            || request.Headers.Pragma.ToString().Contains("no-cache", StringComparison.OrdinalIgnoreCase));
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

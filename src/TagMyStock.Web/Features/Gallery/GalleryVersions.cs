@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,11 +28,40 @@ internal sealed class GalleryVersionConfiguration : IEntityTypeConfiguration<Gal
     }
 }
 
-/// <summary>Reads an account's gallery version: one primary-key lookup; 0 before the first change.</summary>
-internal sealed class GalleryVersions(AppDbContext db)
+/// <summary>
+/// An account's gallery version as this node should key its page cache: the database's version, read at most
+/// once a second per account (so a busy gallery costs no query per view), joined with a count of the saves
+/// made on this node, which changes at once. A change made here shows at the next view; one made on another
+/// node within a second. A request that asks for a fresh page (<c>Cache-Control: no-cache</c>, a reload)
+/// skips the cache anyway.
+/// </summary>
+internal sealed class GalleryVersions(IServiceScopeFactory scopes, TimeProvider time)
 {
-    public Task<long> ReadAsync(Guid ownerId, CancellationToken cancellationToken) =>
-        db.Set<GalleryVersion>().Where(v => v.OwnerId == ownerId).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+    private static readonly TimeSpan DatabaseReadInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, (long Version, long ReadAt)> _database = new();
+    private readonly ConcurrentDictionary<Guid, long> _localSaves = new();
+
+    public async ValueTask<string> CacheKeyAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        var localSaves = _localSaves.GetValueOrDefault(ownerId);
+        var now = time.GetTimestamp();
+        if (!_database.TryGetValue(ownerId, out var known) || time.GetElapsedTime(known.ReadAt, now) > DatabaseReadInterval)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var version = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<GalleryVersion>()
+                .Where(v => v.OwnerId == ownerId)
+                .Select(v => v.Version)
+                .FirstOrDefaultAsync(cancellationToken);
+            known = (version, now);
+            _database[ownerId] = known;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{known.Version}.{localSaves}");
+    }
+
+    /// <summary>Called by <see cref="GalleryVersionInterceptor"/> once a save of the account's images succeeded.</summary>
+    public void Changed(Guid ownerId) => _localSaves.AddOrUpdate(ownerId, 1, (_, saves) => saves + 1);
 }
 
 /// <summary>
@@ -38,7 +69,7 @@ internal sealed class GalleryVersions(AppDbContext db)
 /// raising it before would let a page rendered from the old rows be cached under the new version. Every
 /// write of images goes through SaveChanges (no bulk update or delete touches them), so none is missed.
 /// </summary>
-internal sealed class GalleryVersionInterceptor : SaveChangesInterceptor
+internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _changedOwners = [];
 
@@ -63,6 +94,7 @@ internal sealed class GalleryVersionInterceptor : SaveChangesInterceptor
             foreach (var owner in owners)
             {
                 await context.Database.ExecuteSqlAsync(Raise(owner), cancellationToken);
+                versions.Changed(owner);
             }
         }
 
@@ -77,6 +109,7 @@ internal sealed class GalleryVersionInterceptor : SaveChangesInterceptor
             foreach (var owner in owners)
             {
                 context.Database.ExecuteSql(Raise(owner));
+                versions.Changed(owner);
             }
         }
 

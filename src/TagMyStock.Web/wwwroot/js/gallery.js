@@ -81,7 +81,8 @@ export function attach(section) {
             document.removeEventListener('gallery:changed', refresh);
             return;
         }
-        const response = await fetch(location.href, { headers: { Accept: 'text/html' } });
+        // no-store: the server then renders afresh instead of answering from its page cache.
+        const response = await fetch(location.href, { cache: 'no-store', headers: { Accept: 'text/html' } });
         const fresh = response.ok
             ? new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('gallery-results')
             : null;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TagMyStock.Web.Features.Gallery;
 
@@ -33,6 +34,47 @@ public sealed partial class GalleryPageCacheTests
     }
 
     [Fact]
+    public async Task A_reload_asks_for_a_fresh_page()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (client, owner) = await GalleryPageTests.SignUpAsync(app);
+        var image = DerivativeTests.NewRow(owner, "before.jpg");
+        await GalleryPageTests.AddRowsAsync(app, image);
+        await client.GetStringAsync("/gallery", Token);
+        await app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == image.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.FileName, "bypassed.jpg"), Token));
+
+        using var reload = new HttpRequestMessage(HttpMethod.Get, "/gallery");
+        reload.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        var response = await client.SendAsync(reload, Token);
+
+        Assert.Contains("bypassed.jpg", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_change_made_on_another_node_shows_within_a_second(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var (_, owner) = await GalleryPageTests.SignUpAsync(app);
+        var time = new ManualTime();
+        var versions = new GalleryVersions(app.Services.GetRequiredService<IServiceScopeFactory>(), time);
+        var before = await versions.CacheKeyAsync(owner, Token);
+
+        // What another node's save does to the shared row; this node's interceptor never sees it.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "GalleryVersions" ("OwnerId", "Version") VALUES ({owner}, 7) ON CONFLICT ("OwnerId") DO UPDATE SET "Version" = 7""", Token));
+        var soon = await versions.CacheKeyAsync(owner, Token);
+        time.Advance(TimeSpan.FromSeconds(1.5));
+        var later = await versions.CacheKeyAsync(owner, Token);
+        versions.Changed(owner);
+        var afterLocalSave = await versions.CacheKeyAsync(owner, Token);
+
+        Assert.Equal(before, soon);
+        Assert.NotEqual(before, later);
+        Assert.NotEqual(later, afterLocalSave);
+    }
+
+    [Fact]
     public async Task Uploads_and_deletes_show_at_once()
     {
         await using var app = await TestApp.StartAsync();
@@ -61,6 +103,18 @@ public sealed partial class GalleryPageCacheTests
 
         Assert.NotEqual(onLaptop, onPhone);
         Assert.Equal(onPhone, FormToken(await phone.GetStringAsync("/gallery", Token)));
+    }
+
+    /// <summary>A clock that moves only when told: the one-second read interval without waiting for it.</summary>
+    private sealed class ManualTime : TimeProvider
+    {
+        private long _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+
+        public override long GetTimestamp() => _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
     }
 
     private static string FormToken(string html) => TokenPattern().Match(html).Groups[1].Value;
