@@ -2,28 +2,23 @@ namespace TagMyStock.Core.Similarity;
 
 /// <summary>An image of a user's library, with its embedding and the keywords the user gave it.</summary>
 /// <param name="Id">What identifies the image in its library: a database id, a file path.</param>
-public sealed record TaggedImage(string Id, ImageEmbedding Embedding, IReadOnlyList<string> Keywords);
+public sealed record LibraryImage(string Id, ImageEmbedding Embedding, IReadOnlyList<string> Keywords);
 
 /// <summary>A neighbour found in an index, with its cosine similarity to the query.</summary>
-public sealed record SimilarImage(TaggedImage Image, double Similarity);
+public sealed record SimilarImage(LibraryImage Image, double Similarity);
 
 /// <summary>
 /// The embeddings of one library (one account's tagged images, never several accounts' together),
-/// searched exactly: every query is compared with every image, which takes about a millisecond per 10,000
-/// images of 512 values, so thousands of images need no approximate index.
+/// searched exactly: every query is compared with every image, which takes a few milliseconds per 10,000
+/// images of 512 values (bench/results/embeddings.md), so thousands of images need no approximate index.
 /// </summary>
 public sealed class SimilarImageIndex
 {
-    private readonly TaggedImage[] _images;
-
-    /// <summary>All embeddings, one after the other, so that a search reads memory in order.</summary>
-    private readonly float[] _vectors;
-
-    private readonly int _dimensions;
+    private readonly LibraryImage[] _images;
 
     /// <param name="library">The tagged images of one library. Ids must be distinct.</param>
     /// <exception cref="ArgumentException">Two images share an id, or the embeddings come from different models.</exception>
-    public SimilarImageIndex(IEnumerable<TaggedImage> library)
+    public SimilarImageIndex(IEnumerable<LibraryImage> library)
     {
         ArgumentNullException.ThrowIfNull(library);
         _images = [.. library];
@@ -36,13 +31,6 @@ public sealed class SimilarImageIndex
             }
 
             _images[0].Embedding.EnsureComparable(image.Embedding);
-        }
-
-        _dimensions = _images.Length == 0 ? 0 : _images[0].Embedding.Dimensions;
-        _vectors = new float[_images.Length * _dimensions];
-        for (var i = 0; i < _images.Length; i++)
-        {
-            _images[i].Embedding.Values.CopyTo(_vectors.AsSpan(i * _dimensions));
         }
     }
 
@@ -69,7 +57,7 @@ public sealed class SimilarImageIndex
         var best = new List<(double Similarity, int Index)>(count + 1);
         for (var i = 0; i < _images.Length; i++)
         {
-            var similarity = VectorMath.Dot(query.Values, _vectors.AsSpan(i * _dimensions, _dimensions));
+            var similarity = VectorMath.Dot(query.Values, _images[i].Embedding.Values);
             if (similarity < minimumSimilarity
                 || (best.Count == count && similarity <= best[^1].Similarity)
                 || string.Equals(_images[i].Id, excludeId, StringComparison.Ordinal))

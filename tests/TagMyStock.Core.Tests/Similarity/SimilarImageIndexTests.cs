@@ -2,7 +2,7 @@ namespace TagMyStock.Core.Similarity;
 
 public sealed class SimilarImageIndexTests
 {
-    private static TaggedImage Image(string id, ImageEmbedding embedding, params string[] keywords) => new(id, embedding, keywords);
+    private static LibraryImage Image(string id, ImageEmbedding embedding, params string[] keywords) => new(id, embedding, keywords);
 
     [Fact]
     public void Nearest_images_come_most_similar_first_up_to_the_count_asked()

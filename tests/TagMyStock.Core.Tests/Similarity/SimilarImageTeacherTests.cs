@@ -4,9 +4,9 @@ namespace TagMyStock.Core.Similarity;
 
 public sealed class SimilarImageTeacherTests
 {
-    private static TaggedImage Image(string id, ImageEmbedding embedding, params string[] keywords) => new(id, embedding, keywords);
+    private static LibraryImage Image(string id, ImageEmbedding embedding, params string[] keywords) => new(id, embedding, keywords);
 
-    private static SimilarImageSuggestions Suggest(IEnumerable<TaggedImage> library, ImageEmbedding image, string? imageId = null, SimilarImageOptions? options = null) =>
+    private static SimilarImageSuggestions Suggest(IEnumerable<LibraryImage> library, ImageEmbedding image, string? imageId = null, SimilarImageOptions? options = null) =>
         new SimilarImageTeacher(new SimilarImageIndex(library), options).Suggest(image, imageId);
 
     [Fact]

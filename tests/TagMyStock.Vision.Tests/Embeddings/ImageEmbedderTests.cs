@@ -104,7 +104,7 @@ public sealed class ImageEmbedderTests(EmbedderFixture fixture) : IClassFixture<
     public void A_library_of_tagged_photos_teaches_the_keywords_of_the_photo_a_new_image_copies()
     {
         // Each sample's keywords are the words of its file name, as a contributor's library would hold them.
-        var library = EmbedderFixture.Photos.Select(photo => new TaggedImage(
+        var library = EmbedderFixture.Photos.Select(photo => new LibraryImage(
             photo,
             _embedder.Embed(Samples.Path(photo)),
             [.. Path.GetFileNameWithoutExtension(photo).Split('-').Where(word => word.Length > 3)]));
