@@ -22,6 +22,8 @@ public sealed class EmbedderFixture : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("tagmystock-embeddings-").FullName;
 
+    private readonly Lock _writing = new();
+
     public ImageEmbedder Embedder { get; } = ImageEmbedder.Create();
 
     /// <summary>The photo re-encoded as a JPEG of quality 50 at half its size: what a resized upload looks like.</summary>
@@ -40,7 +42,7 @@ public sealed class EmbedderFixture : IDisposable
     private string Variant(string photo, string name, Func<Image, Image> change, int quality = 90)
     {
         var path = Path.Combine(_folder, $"{Path.GetFileNameWithoutExtension(photo)}-{name}.jpg");
-        lock (_folder)
+        lock (_writing)
         {
             if (!File.Exists(path))
             {
