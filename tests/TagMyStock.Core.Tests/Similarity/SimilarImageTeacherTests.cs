@@ -1,0 +1,106 @@
+using TagMyStock.Core.Tagging;
+
+namespace TagMyStock.Core.Similarity;
+
+public sealed class SimilarImageTeacherTests
+{
+    private static LibraryImage Image(string id, ImageEmbedding embedding, params string[] keywords) => new(id, embedding, keywords);
+
+    private static SimilarImageSuggestions Suggest(IEnumerable<LibraryImage> library, ImageEmbedding image, string? imageId = null, SimilarImageOptions? options = null) =>
+        new SimilarImageTeacher(new SimilarImageIndex(library), options).Suggest(image, imageId);
+
+    [Fact]
+    public void Keywords_many_close_neighbours_agree_on_score_highest()
+    {
+        var suggestions = Suggest(
+        [
+            Image("a", Vectors.Mix(0, 0.9, 1), "dog", "beach", "sunset"),
+            Image("b", Vectors.Mix(0, 0.8, 2), "dog", "beach"),
+            Image("c", Vectors.Mix(0, 0.7, 3), "dog", "park"),
+        ], Vectors.Axis(0));
+
+        var scores = suggestions.Keywords.ToDictionary(evidence => evidence.Term, evidence => evidence.Score);
+        Assert.Equal(["dog", "beach", "sunset", "park"], suggestions.Keywords.Select(evidence => evidence.Term));
+        // dog: all agree (share 1) × closest 0.9; beach: (0.9 + 0.8) / 2.4 × 0.9; sunset: 0.9 / 2.4 × 0.9; park: 0.7 / 2.4 × 0.7.
+        Assert.Equal(0.9, scores["dog"], 5);
+        Assert.Equal(1.7 / 2.4 * 0.9, scores["beach"], 5);
+        Assert.Equal(0.9 / 2.4 * 0.9, scores["sunset"], 5);
+        Assert.Equal(0.7 / 2.4 * 0.7, scores["park"], 5);
+        Assert.All(suggestions.Keywords, evidence => Assert.Equal([EvidenceSource.SimilarImages], evidence.Sources));
+        Assert.Equal(["a", "b", "c"], suggestions.Neighbours.Select(neighbour => neighbour.Image.Id));
+    }
+
+    [Fact]
+    public void A_closer_neighbour_outweighs_a_farther_one()
+    {
+        var suggestions = Suggest([Image("far", Vectors.Mix(0, 0.6, 1), "winter"), Image("close", Vectors.Mix(0, 0.95, 2), "summer")], Vectors.Axis(0));
+
+        Assert.Equal(["summer", "winter"], suggestions.Keywords.Select(evidence => evidence.Term));
+    }
+
+    [Fact]
+    public void Images_below_the_minimum_similarity_suggest_nothing()
+    {
+        var suggestions = Suggest([Image("a", Vectors.Mix(0, 0.45, 1), "dog"), Image("b", Vectors.Mix(0, 0.3, 2), "dog")], Vectors.Axis(0));
+
+        Assert.Empty(suggestions.Neighbours);
+        Assert.Empty(suggestions.Keywords);
+    }
+
+    [Fact]
+    public void Keywords_only_a_few_neighbours_have_fall_below_the_minimum_score()
+    {
+        var library = Enumerable.Range(1, 5).Select(i => Image($"image-{i}", Vectors.Mix(0, 0.6, i), i == 1 ? ["cat", "rare"] : ["cat"]));
+
+        var suggestions = Suggest(library, Vectors.Axis(0));
+
+        // rare: one neighbour of five equally similar ones, 0.2 × 0.6 = 0.12 < 0.2.
+        Assert.Equal("cat", Assert.Single(suggestions.Keywords).Term);
+        Assert.Equal(2, Suggest(library, Vectors.Axis(0), options: new SimilarImageOptions { MinimumScore = 0.1 }).Keywords.Count);
+    }
+
+    [Fact]
+    public void The_image_itself_is_left_out_of_its_own_suggestions()
+    {
+        var library = new[]
+        {
+            Image("self", Vectors.Axis(0), "own keyword"),
+            Image("sibling", Vectors.Mix(0, 0.85, 1), "series keyword"),
+        };
+
+        var suggestions = Suggest(library, Vectors.Axis(0), imageId: "self");
+
+        Assert.Equal("sibling", Assert.Single(suggestions.Neighbours).Image.Id);
+        Assert.Equal(["series keyword"], suggestions.Keywords.Select(evidence => evidence.Term));
+    }
+
+    [Fact]
+    public void Keywords_differing_in_case_spacing_or_plural_are_one_vote_written_as_the_closest_neighbour_wrote_it()
+    {
+        var suggestions = Suggest(
+        [
+            Image("far", Vectors.Mix(0, 0.7, 1), "Red Apples"),
+            Image("close", Vectors.Mix(0, 0.9, 2), "red  apple", "red apple"),
+        ], Vectors.Axis(0));
+
+        var evidence = Assert.Single(suggestions.Keywords);
+        Assert.Equal("red apple", evidence.Term);
+        Assert.Equal(0.9, evidence.Score, 5);
+    }
+
+    [Fact]
+    public void The_same_library_and_image_give_the_same_suggestions_in_the_same_order()
+    {
+        var library = new[]
+        {
+            Image("a", Vectors.Mix(0, 0.8, 1), "zebra", "lion"),
+            Image("b", Vectors.Mix(0, 0.8, 2), "lion", "zebra"),
+        };
+
+        var first = Suggest(library, Vectors.Axis(0)).Keywords.Select(evidence => evidence.Term);
+        var second = Suggest(library.Reverse(), Vectors.Axis(0)).Keywords.Select(evidence => evidence.Term);
+
+        Assert.Equal(["lion", "zebra"], first);
+        Assert.Equal(first, second);
+    }
+}
