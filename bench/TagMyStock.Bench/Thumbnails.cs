@@ -21,7 +21,7 @@ internal static class Thumbnails
         var maker = new ThumbnailMaker();
         foreach (var path in arguments.Skip(1))
         {
-            // Opened as the local blob store opens an original, so the maker hands libvips the file by name.
+            // Opened as the local blob store opens an original; the maker reads it through the stream.
             await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
             await using var destination = new FileStream(Path.Combine(output, Path.GetFileName(path)), FileMode.Create, FileAccess.Write);
             await maker.MakeAsync(source, ThumbnailMaker.ThumbnailSize, destination, cancellationToken);

@@ -7,8 +7,9 @@ public static class GalleryExtensions
 {
     public static IHostApplicationBuilder AddGallery(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GalleryOptions>().BindConfiguration(GalleryOptions.Section).Validate(
-            options => options.DerivativeWorkers >= 1, $"{GalleryOptions.Section}:DerivativeWorkers must be at least 1.");
+        builder.Services.AddOptions<GalleryOptions>().BindConfiguration(GalleryOptions.Section)
+            .Validate(options => options.DerivativeWorkers >= 1, $"{GalleryOptions.Section}:DerivativeWorkers must be at least 1.")
+            .Validate(options => options.ConcurrentDecodes >= 1, $"{GalleryOptions.Section}:ConcurrentDecodes must be at least 1.");
         builder.Services.AddScoped<IImageCatalog, ImageCatalog>();
         builder.Services.AddScoped<GalleryQuery>();
         builder.Services.AddSingleton<GalleryVersions>();
@@ -16,6 +17,7 @@ public static class GalleryExtensions
         builder.Services.AddOutputCache(options => options.AddPolicy(GalleryPageCachePolicy.Name, new GalleryPageCachePolicy()));
         builder.Services.AddSingleton<ThumbnailMaker>();
         builder.Services.AddSingleton<DerivativeQueue>();
+        builder.Services.AddSingleton<DecodeGate>();
         builder.Services.AddHostedService<DerivativeWorker>();
 
         // Every upload is a different file read once: libvips' operation cache would only hold memory and

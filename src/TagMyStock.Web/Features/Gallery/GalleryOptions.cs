@@ -7,4 +7,10 @@ public sealed class GalleryOptions
 
     /// <summary>Images whose thumbnails are made at the same time; libvips also uses several threads per image.</summary>
     public int DerivativeWorkers { get; set; } = 2;
+
+    /// <summary>
+    /// Images libvips decodes at once, uploads and derivatives together (<see cref="Derivatives.DecodeGate"/>);
+    /// one per core by default, since a JPEG decode runs on one thread.
+    /// </summary>
+    public int ConcurrentDecodes { get; set; } = Environment.ProcessorCount;
 }

@@ -14,6 +14,7 @@ internal sealed partial class DerivativeWorker(
     DerivativeQueue queue,
     IServiceScopeFactory scopes,
     ThumbnailMaker maker,
+    DecodeGate decodes,
     IBlobStore blobs,
     IOptions<GalleryOptions> options,
     ILogger<DerivativeWorker> logger) : BackgroundService
@@ -78,10 +79,14 @@ internal sealed partial class DerivativeWorker(
             {
                 // The thumbnail is made from the preview, so the original is read and decoded once.
                 using var preview = new MemoryStream();
-                await maker.MakeAsync(original, ThumbnailMaker.PreviewSize, preview, cancellationToken);
                 using var thumbnail = new MemoryStream();
-                preview.Position = 0;
-                await maker.MakeAsync(preview, ThumbnailMaker.ThumbnailSize, thumbnail, cancellationToken);
+                using (await decodes.EnterAsync(cancellationToken))
+                {
+                    await maker.MakeAsync(original, ThumbnailMaker.PreviewSize, preview, cancellationToken);
+                    preview.Position = 0;
+                    await maker.MakeAsync(preview, ThumbnailMaker.ThumbnailSize, thumbnail, cancellationToken);
+                }
+
                 preview.Position = 0;
                 thumbnail.Position = 0;
                 await blobs.PutAsync(BlobKeys.Preview(image.OwnerId, image.Id), preview, "image/jpeg", cancellationToken);

@@ -17,12 +17,14 @@ namespace TagMyStock.Web.Features.Gallery.Upload;
 /// Takes one uploaded file from the request body to a stored image: streamed to a temporary file while
 /// counted and hashed (memory does not grow with the file), checked by its bytes, its header's dimensions
 /// checked before any pixel is decoded, then decoded once small for the perceptual hash (which also finds
-/// damage), its embedded metadata read, the original stored, the row written and its derivatives queued.
+/// damage; at most as many at once as <see cref="DecodeGate"/> allows), its embedded metadata read, the
+/// original stored, the row written and its derivatives queued.
 /// </summary>
 internal sealed partial class ImageIntake(
     AppDbContext db,
     IBlobStore blobs,
     DerivativeQueue derivatives,
+    DecodeGate decodes,
     IOptions<UploadOptions> options,
     IOptions<TagMyStockOptions> app,
     TimeProvider clock,
@@ -59,8 +61,11 @@ internal sealed partial class ImageIntake(
         long perceptualHash;
         try
         {
+            // libvips reads the upload through the stream, never by its name: given a file name it maps the
+            // whole file, and every page the decoder touches then counts in the process's resident memory.
             // Opening reads the header only: a decompression bomb is refused here, before any pixel is decoded.
-            using (var header = Image.NewFromFile(path, access: Enums.Access.Sequential))
+            file.Position = 0;
+            using (var header = Image.NewFromStream(file, access: Enums.Access.Sequential))
             {
                 (width, height) = (header.Width, header.Height);
             }
@@ -72,7 +77,11 @@ internal sealed partial class ImageIntake(
                     $"{width:N0} × {height:N0} pixels: more than the {limits.MaxPixels / 1e6:0.#} megapixel limit"));
             }
 
-            perceptualHash = PerceptualHash.Compute(path);
+            using (await decodes.EnterAsync(cancellationToken))
+            {
+                file.Position = 0;
+                perceptualHash = PerceptualHash.Compute(file);
+            }
         }
         catch (VipsException exception)
         {

@@ -14,12 +14,15 @@ public static class PerceptualHash
     private const int Columns = 9;
     private const int Rows = 8;
 
-    /// <summary>The hash of the image file at <paramref name="path"/>, decoded through its end so damage shows.</summary>
-    /// <exception cref="VipsException">The file cannot be decoded, or is truncated.</exception>
-    public static long Compute(string path)
+    /// <summary>
+    /// The hash of the image in <paramref name="image"/> from its current position, decoded through its end so
+    /// damage shows. The stream must be seekable: libvips reads the header, then rewinds to decode.
+    /// </summary>
+    /// <exception cref="VipsException">The image cannot be decoded, or is truncated.</exception>
+    public static long Compute(Stream image)
     {
         // Force: the 9 × 8 grid whatever the aspect ratio; shrink-on-load keeps even large JPEGs cheap.
-        using var small = Image.Thumbnail(path, Columns, height: Rows, size: Enums.Size.Force, failOn: Enums.FailOn.Truncated);
+        using var small = Image.ThumbnailStream(image, Columns, optionString: ThumbnailMaker.FailOnTruncated, height: Rows, size: Enums.Size.Force);
         using var viewable = ThumbnailMaker.Viewable(small);
         using var grey = viewable.Colourspace(Enums.Interpretation.Bw);
         var pixels = grey.WriteToMemory<byte>();
