@@ -9,7 +9,8 @@ namespace TagMyStock.Vision.Faces;
 /// data) must confirm each face. A wrong face costs more than a missed one (a "people" keyword and a
 /// release flag on a landscape), so the detector is tuned for precision: faces smaller than
 /// <see cref="MinFaceShare"/> of the shorter side are not looked for, and a proposal stands only when
-/// several neighbouring windows and the second cascade agree.
+/// several neighbouring windows and the second cascade agree. Frontal faces only: profiles and faces
+/// hidden behind a camera are missed.
 /// </summary>
 /// <remarks>
 /// Thread-safe: OpenCV's <see cref="CascadeClassifier"/> is not, so each call rents a pair of
@@ -23,11 +24,12 @@ internal sealed class FaceDetector : IDisposable
     private const string ProposerFile = "haarcascade_frontalface_alt2.xml";
     private const string VerifierFile = "lbpcascade_frontalface_improved.xml";
 
-    // 1.1 is OpenCV's usual pyramid step. Five overlapping windows for the proposer (OpenCV's samples
-    // use 3) removed the false faces it found in the sample photos' grass and clouds; the verifier
-    // looks only at the proposal's surroundings, where three windows are already strong evidence.
-    private const double ScaleStep = 1.1;
-    private const int ProposerNeighbours = 5;
+    // A pyramid step of 1.2 (OpenCV's samples use 1.1) cost a third less time and found the same faces
+    // on the test photos. Three overlapping windows suffice for the proposer because the verifier then
+    // has to agree: with both, none of the 8 sample photos, 47 Debian wallpapers (landscapes, flowers,
+    // textures, patterns) or the scikit-image textures showed a face.
+    private const double ScaleStep = 1.2;
+    private const int ProposerNeighbours = 3;
     private const int VerifierNeighbours = 3;
 
     // The verifier searches the proposal grown by this share on each side, for a face of at least 60 % of its size.

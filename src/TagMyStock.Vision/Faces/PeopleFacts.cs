@@ -7,7 +7,8 @@ namespace TagMyStock.Vision.Faces;
 internal static class PeopleFacts
 {
     // Face box side as a share of the image's shorter side. A head-and-shoulders portrait puts the
-    // (brows-to-chin) box at 20–30 % (the astronaut: 21 %); a face filling the frame at 40 % and more.
+    // (brows-to-chin) box at about 15–30 % (the astronaut: 18 %); a face cropped to fill the frame at
+    // 40 % and more (the astronaut's face cropped to 200 px: 50 %).
     private const double MinPortraitShare = 0.15;
     private const double MinCloseUpShare = 0.4;
 

@@ -13,8 +13,8 @@ internal static class BackgroundFacts
     // Transparency flattened onto white: a fifth of the frame clear makes it a cut-out, not a soft edge.
     private const double MinTransparentShare = 0.2;
 
-    // A cell is plain when its mean luma gradient is at most 4 levels per 2 px: skies, walls, bokeh and
-    // studio backdrops on the sample photos measure 1–4, grass, wood and skin 6 and more.
+    // A cell is plain when its mean luma gradient is at most 4 levels per 2 px: the storm sky, the
+    // water drop's backdrop and the ladybird's bokeh measure 1–4; grass, wood and faces 6 and more.
     private const double MaxPlainGradient = 4;
 
     // Copy space: a band from one edge at least a third of the frame deep, plain in 95 % of its cells,

@@ -12,8 +12,9 @@ internal static class ColourPalette
     /// <summary>Index of "no word" in <see cref="NameIndex"/>.</summary>
     public const byte Unnamed = byte.MaxValue;
 
-    // ΔE (CIE76) limits, from looking at which pixels of the sample photos got which word:
-    // beyond 24 the nearest word is often not what a person would say; a margin under 4 is a coin toss.
+    // ΔE (CIE76) limits, set so that the word shares on the sample photos match what they show (checked
+    // by eye): farther than 24 the nearest word is often not what a person would say, and a margin
+    // under 4 between two words is a coin toss.
     private const float MaxDistance = 24;
     private const float MinMargin = 4;
 

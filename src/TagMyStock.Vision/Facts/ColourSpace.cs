@@ -2,7 +2,7 @@ namespace TagMyStock.Vision.Facts;
 
 /// <summary>
 /// CIELAB (D65) values of sRGB colours, looked up rather than computed: colours are quantised to
-/// 5 bits per channel (32,768 entries, at most about 2 ΔE from the exact value), which keeps a
+/// 5 bits per channel (32,768 entries, a few ΔE at most from the exact value), which keeps a
 /// 640 px analysis to table reads per pixel.
 /// </summary>
 internal static class ColourSpace

@@ -11,15 +11,15 @@ internal static class QualityFacts
 
     // Sharpness is the ratio of Laplacian to gradient energy in the most detailed cells (it falls as
     // edges widen: a crisp step gives about 1). Sharp sample photos reach 1.0–2.9 in their sharpest
-    // cell, deliberate motion blur (the storm over the highway) 0.22; the same photos blurred with a
-    // 2 px Gaussian fall to 0.08. Where edges are so faint that JPEG noise dominates the ratio
-    // (a 3 px blur left no gradient energy above 62), the energy itself says the image is soft.
+    // cell, deliberate motion blur (the storm over the highway) 0.22; the espresso photo blurred with
+    // a 2 px Gaussian falls to 0.08. Where edges are so faint that JPEG noise dominates the ratio
+    // (the dune photo blurred by 3 px kept no cell above 62), the energy itself says the image is soft.
     private const double MaxRatioForBlurred = 0.12;
     private const double MaxEnergyForSoft = 100;
     private const double MaxRatioForSoft = 0.3;
     private const double MinEnergyForContent = 10;
 
-    // Noise σ (luma levels) in the flattest tenth of the cells: clean sample photos measure 0.1–1.1,
+    // Noise σ (luma levels) in the flattest tenth of the cells: clean sample photos measure 0.1–0.5,
     // the same photos with visible grain 6–14. Fine textures (gravel, grass) also score 4–9, but their
     // detail is spread over several pixels, so their Laplacian-to-gradient ratio stays under 1.3
     // where pixel-to-pixel noise gives 3 and more.

@@ -6,7 +6,7 @@ namespace TagMyStock.Vision.Facts;
 internal static class ToneFacts
 {
     // Thresholds from the sample photos: the night launch (mean L* 26, half its pixels under 25) is the
-    // darkest ordinary photo and reads as dark; daylight scenes sit at 45–62. A key is about where most
+    // darkest ordinary photo and reads as dark; the daylight samples sit at 37–61. A key is about where most
     // of the pixels are and what little lies at the other end: low-key is mostly shadow with some
     // highlights, high-key mostly light with almost no shadow.
     private const double MaxMeanForDark = 28;
