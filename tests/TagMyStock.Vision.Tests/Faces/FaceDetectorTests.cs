@@ -1,0 +1,70 @@
+namespace TagMyStock.Vision.Faces;
+
+public sealed class FaceDetectorTests
+{
+    [Fact]
+    public void The_astronauts_face_is_found_where_it_is()
+    {
+        using var detector = new FaceDetector();
+
+        var face = Assert.Single(detector.Detect(AnalysisImage.Load(TestImages.Data("astronaut.png"))));
+
+        // Her face spans about x 180–270, y 70–160 of the 512 px photo.
+        Assert.InRange(face.X + (face.Width / 2), 200, 250);
+        Assert.InRange(face.Y + (face.Height / 2), 95, 135);
+        Assert.InRange(face.Width, 70, 120);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Every_face_in_a_row_of_people_is_found(int people)
+    {
+        using var detector = new FaceDetector();
+
+        Assert.Equal(people, detector.Detect(TestImages.Load(TestImages.RowOfPortraits(people))).Count);
+    }
+
+    [Theory]
+    [InlineData("abstract-teal-orange-swirl.png")]
+    [InlineData("dune-grass-by-the-sea.jpg")]
+    [InlineData("espresso-cup-on-wooden-table.jpg")]
+    [InlineData("ladybird-on-grass-stem-among-forget-me-nots.jpg")]
+    [InlineData("rocket-on-launch-pad-at-dusk.jpg")]
+    [InlineData("storm-clouds-over-empty-highway.jpg")]
+    [InlineData("tabby-cat-with-green-eyes.png")]
+    [InlineData("water-drop-splash-crown.jpg")]
+    public void Photos_without_people_have_no_faces(string sample)
+    {
+        using var detector = new FaceDetector();
+
+        Assert.Empty(detector.Detect(AnalysisImage.Load(Samples.Path(sample))));
+    }
+
+    [Fact]
+    public void A_texture_has_no_faces()
+    {
+        using var detector = new FaceDetector();
+
+        Assert.Empty(detector.Detect(AnalysisImage.Load(TestImages.Data("brick.png"))));
+    }
+
+    [Fact]
+    public void A_missing_model_is_reported_when_the_detector_is_made()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"no-models-{Guid.NewGuid():N}");
+
+        var error = Assert.Throws<FileNotFoundException>(() => new FaceDetector(folder));
+
+        Assert.Contains("haarcascade_frontalface_alt2.xml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_disposed_detector_refuses_work()
+    {
+        var detector = new FaceDetector();
+        detector.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => detector.Detect(AnalysisImage.Load(TestImages.Data("astronaut.png"))));
+    }
+}
