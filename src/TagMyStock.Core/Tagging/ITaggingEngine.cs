@@ -1,4 +1,5 @@
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Similarity;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -26,6 +27,15 @@ public sealed record TaggingInput(string FileName, string? Hint, string? Generat
 
     /// <summary>The generator named in the file (e.g. "Stable Diffusion"), if any.</summary>
     public string? GeneratorName { get; init; }
+
+    /// <summary>A local copy of the image that an engine which reads pixels may decode; null: text sources only.</summary>
+    public string? ImagePath { get; init; }
+
+    /// <summary>The same user's already tagged images, whose keywords similar-looking images suggest; null: none.</summary>
+    public SimilarImageIndex? Library { get; init; }
+
+    /// <summary>This image's id in <see cref="Library"/> when it is there, so that it does not teach itself.</summary>
+    public string? LibraryId { get; init; }
 }
 
 /// <summary>Which source made the engine say something.</summary>
@@ -41,7 +51,11 @@ public enum EvidenceSource
 }
 
 /// <summary>A keyword (or flag) and the sources that support it, strongest first.</summary>
-public sealed record Evidence(string Term, IReadOnlyList<EvidenceSource> Sources, double Score);
+public sealed record Evidence(string Term, IReadOnlyList<EvidenceSource> Sources, double Score)
+{
+    /// <summary>What was measured or matched outside text, e.g. "1 face, 18 % of the frame".</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+}
 
 public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
 {
@@ -50,4 +64,7 @@ public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
 
     /// <summary>Things the user should know, e.g. "No hint, prompt or metadata: add a hint for useful keywords".</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The image's embedding when the engine computed one: a host stores it to grow the user's library without a second decode.</summary>
+    public ImageEmbedding? Embedding { get; init; }
 }

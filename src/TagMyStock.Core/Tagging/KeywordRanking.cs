@@ -4,7 +4,8 @@ namespace TagMyStock.Core.Tagging;
 
 /// <summary>
 /// Orders candidate keywords by evidence: a word several sources agree on outranks a word one source says,
-/// a hint outranks a file name, and a word said early in a text outranks one said late.
+/// a hint outranks a file name, and a word said early in a text outranks one said late. Observations
+/// (pixels, similar images) count as sources too, weighted below the user's own words.
 /// </summary>
 internal static class KeywordRanking
 {
@@ -14,12 +15,24 @@ internal static class KeywordRanking
     private const double ExistingKeywordWeight = 0.85;
 
     /// <summary>
+    /// The pixels measure format, colour, tone, background and faces, never what the subject is: a measured fact
+    /// ranks below every word of a hint (whose weakest, latest words score about 0.5).
+    /// </summary>
+    private const double PixelWeight = 0.4;
+
+    /// <summary>
+    /// Similar images carry the user's own words, but for other images: above the file name and the pixels,
+    /// below the user's hint for this one.
+    /// </summary>
+    private const double SimilarImagesWeight = 0.7;
+
+    /// <summary>
     /// A word may appear in this many keywords at most ("orange", "warm orange", "orange light"): agencies
     /// treat more as keyword spam (see <see cref="KeywordHygiene.SpamThreshold"/>).
     /// </summary>
     private const int MaxKeywordsPerWord = 3;
 
-    public static List<Evidence> Rank(IReadOnlyList<TextSource> sources, IReadOnlyList<string> existingKeywords, int max)
+    public static List<Evidence> Rank(IReadOnlyList<TextSource> sources, IReadOnlyList<string> existingKeywords, IReadOnlyList<Observation> observed, int max)
     {
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
 
@@ -44,10 +57,19 @@ internal static class KeywordRanking
             AddTerms(candidates, source);
         }
 
+        foreach (var observation in observed)
+        {
+            var term = KeywordHygiene.Normalize(observation.Term).ToLowerInvariant();
+            if (term.Length > 0)
+            {
+                Add(candidates, term, observation.Source, Weight(observation.Source) * Math.Clamp(observation.Confidence, 0, 1), mayCreate: true, observation.Reason);
+            }
+        }
+
         var ranked = candidates.Values.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Order);
         return WithoutSpam(ranked)
             .Take(max)
-            .Select(candidate => new Evidence(candidate.Term, candidate.Sources, Math.Round(candidate.Score, 3)))
+            .Select(candidate => new Evidence(candidate.Term, candidate.Sources, Math.Round(candidate.Score, 3)) { Reasons = candidate.Reasons })
             .ToList();
     }
 
@@ -81,10 +103,17 @@ internal static class KeywordRanking
         }
     }
 
+    private static double Weight(EvidenceSource source) => source switch
+    {
+        EvidenceSource.Pixels => PixelWeight,
+        EvidenceSource.SimilarImages => SimilarImagesWeight,
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Only pixels and similar images are observed outside text."),
+    };
+
     /// <summary>1 for the first word of a text, easing towards 0.5 for late words.</summary>
     private static double Centrality(int position) => 0.5 + (0.5 / (1 + (0.05 * position)));
 
-    private static void Add(Dictionary<string, Candidate> candidates, string term, EvidenceSource source, double score, bool mayCreate)
+    private static void Add(Dictionary<string, Candidate> candidates, string term, EvidenceSource source, double score, bool mayCreate, string? reason = null)
     {
         // "cat" and "cats" are one keyword: its first spelling is kept and both mentions count as evidence.
         var key = KeywordHygiene.Key(term);
@@ -100,6 +129,10 @@ internal static class KeywordRanking
         }
 
         candidate.Support(source, score);
+        if (reason is not null && !candidate.Reasons.Contains(reason))
+        {
+            candidate.Reasons.Add(reason);
+        }
     }
 
     private sealed class Candidate(string term, int order)
@@ -111,6 +144,8 @@ internal static class KeywordRanking
         private readonly Dictionary<EvidenceSource, double> _bestBySource = [];
 
         public List<EvidenceSource> Sources { get; } = [];
+
+        public List<string> Reasons { get; } = [];
 
         public double Score => _bestBySource.Values.Sum();
 

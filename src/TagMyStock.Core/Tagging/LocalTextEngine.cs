@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TagMyStock.Core.Metadata;
 
 namespace TagMyStock.Core.Tagging;
@@ -5,7 +6,8 @@ namespace TagMyStock.Core.Tagging;
 /// <summary>
 /// The offline engine's text half: metadata from what is written about the image (the user's hint, the
 /// generation prompt, metadata already in the file, the file name). It never invents: every keyword comes
-/// from one of those sources and carries it as evidence, and thin evidence is reported, not padded.
+/// from one of those sources and carries it as evidence, and thin evidence is reported, not padded. An engine
+/// that sees the image passes what it observed (<see cref="Observations"/>) to be ranked with the text.
 /// </summary>
 public sealed class LocalTextEngine : ITaggingEngine
 {
@@ -25,12 +27,16 @@ public sealed class LocalTextEngine : ITaggingEngine
     }
 
     /// <summary>The synchronous core: pure and deterministic, the same input always gives the same output.</summary>
-    public TaggingResult Tag(TaggingInput input)
+    public TaggingResult Tag(TaggingInput input) => Tag(input, Observations.None);
+
+    /// <summary>Tags from the text sources and what was observed outside text, ranked together by evidence.</summary>
+    public TaggingResult Tag(TaggingInput input, Observations observed)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(observed);
         var sources = CollectSources(input);
-        var keywords = KeywordRanking.Rank(sources, input.Existing.Keywords, MaxKeywords);
-        var flags = DetectFlags(input, keywords, out var flagEvidence);
+        var keywords = KeywordRanking.Rank(sources, input.Existing.Keywords, observed.Concepts, MaxKeywords);
+        var flags = DetectFlags(input, keywords, observed.Flags, out var flagEvidence);
         var title = TitleComposer.Title(input, sources);
         var description = TitleComposer.Description(input, sources, title);
 
@@ -45,7 +51,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         return new TaggingResult(metadata, Name)
         {
             Evidence = [.. keywords, .. flagEvidence],
-            Warnings = Warnings(sources, input, keywords.Count),
+            Warnings = [.. Warnings(sources, input, keywords), .. observed.Warnings],
         };
     }
 
@@ -86,7 +92,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         return sources;
     }
 
-    private static ContentFlags DetectFlags(TaggingInput input, IReadOnlyList<Evidence> keywords, out List<Evidence> evidence)
+    private static ContentFlags DetectFlags(TaggingInput input, IReadOnlyList<Evidence> keywords, IReadOnlyList<ObservedFlag> observedFlags, out List<Evidence> evidence)
     {
         evidence = [];
         var flags = input.Existing.Flags;
@@ -104,14 +110,14 @@ public sealed class LocalTextEngine : ITaggingEngine
         if (aiSources.Count > 0)
         {
             flags |= ContentFlags.AiGenerated;
-            evidence.Add(new Evidence("flag:ai-generated", aiSources, 1.0));
+            evidence.Add(new Evidence(FlagTerm(ContentFlags.AiGenerated), aiSources, 1.0));
         }
 
         var illustration = keywords.FirstOrDefault(keyword => ContentCues.Illustration.Contains(keyword.Term));
         if (illustration is not null)
         {
             flags |= ContentFlags.Illustration;
-            evidence.Add(new Evidence("flag:illustration", illustration.Sources, illustration.Score));
+            evidence.Add(new Evidence(FlagTerm(ContentFlags.Illustration), illustration.Sources, illustration.Score));
         }
 
         // Generated people are fictional: a model release is needed only for real ones.
@@ -119,22 +125,42 @@ public sealed class LocalTextEngine : ITaggingEngine
         if (person is not null && (flags & ContentFlags.AiGenerated) == 0)
         {
             flags |= ContentFlags.PeopleReleaseNeeded;
-            evidence.Add(new Evidence("flag:people-release-needed", person.Sources, person.Score));
+            evidence.Add(new Evidence(FlagTerm(ContentFlags.PeopleReleaseNeeded), person.Sources, person.Score) { Reasons = person.Reasons });
+        }
+
+        foreach (var observed in observedFlags)
+        {
+            var generatedPeople = observed.Flag == ContentFlags.PeopleReleaseNeeded && (flags & ContentFlags.AiGenerated) != 0;
+            if ((flags & observed.Flag) == 0 && !generatedPeople)
+            {
+                flags |= observed.Flag;
+                evidence.Add(new Evidence(FlagTerm(observed.Flag), [observed.Source], observed.Confidence) { Reasons = observed.Reason is null ? [] : [observed.Reason] });
+            }
         }
 
         return flags;
     }
 
-    private static List<string> Warnings(List<TextSource> sources, TaggingInput input, int keywordCount)
+    /// <summary>"flag:people-release-needed" for <see cref="ContentFlags.PeopleReleaseNeeded"/>.</summary>
+    private static string FlagTerm(ContentFlags flag) => "flag:" + JsonNamingPolicy.KebabCaseLower.ConvertName(flag.ToString());
+
+    private static List<string> Warnings(List<TextSource> sources, TaggingInput input, IReadOnlyList<Evidence> keywords)
     {
         var warnings = new List<string>();
-        if (sources.Count == 0 && input.Existing.Keywords.Count == 0)
+        // Only words, of the user or of similar images the user tagged, name a subject: the pixels measure format, colour and faces.
+        var namesSubject = sources.Count > 0 || input.Existing.Keywords.Count > 0
+            || keywords.Any(keyword => keyword.Sources.Contains(EvidenceSource.SimilarImages));
+        if (!namesSubject && keywords.Count > 0)
+        {
+            warnings.Add("The pixels alone name no subject: the keywords say only what was measured (format, colour, tone, people) and the title is left empty. The metadata needs a human hint such as --hint \"cat resting on a blanket\".");
+        }
+        else if (!namesSubject)
         {
             warnings.Add("Nothing describes this image yet (no hint, prompt, embedded metadata or meaningful file name): add a hint such as --hint \"cat resting on a blanket\".");
         }
-        else if (keywordCount < ThinEvidenceKeywords)
+        else if (keywords.Count < ThinEvidenceKeywords)
         {
-            warnings.Add($"Only {keywordCount} keyword(s) could be derived from what is known about this image; most agencies want at least {ThinEvidenceKeywords}. Add a hint with more detail rather than filler words.");
+            warnings.Add($"Only {keywords.Count} keyword(s) could be derived from what is known about this image; most agencies want at least {ThinEvidenceKeywords}. Add a hint with more detail rather than filler words.");
         }
 
         if (sources.All(source => source.Kind == EvidenceSource.FileName) && sources.Count > 0)

@@ -1,0 +1,29 @@
+using TagMyStock.Core.Metadata;
+
+namespace TagMyStock.Core.Tagging;
+
+/// <summary>
+/// Something other than text says about an image: a measurement of its pixels, or the keywords of similar
+/// images in the user's library.
+/// </summary>
+/// <param name="Source"><see cref="EvidenceSource.Pixels"/> or <see cref="EvidenceSource.SimilarImages"/>.</param>
+/// <param name="Confidence">How sure the observer is, 0–1; the engine weighs it by what the source can know.</param>
+/// <param name="Reason">What was measured or matched, shown next to the keyword, e.g. "1 face, 18 % of the frame".</param>
+public sealed record Observation(string Term, EvidenceSource Source, double Confidence, string? Reason = null);
+
+/// <summary>A flag an observation calls for, e.g. <see cref="ContentFlags.PeopleReleaseNeeded"/> when faces were seen.</summary>
+public sealed record ObservedFlag(ContentFlags Flag, EvidenceSource Source, double Confidence, string? Reason = null);
+
+/// <summary>What was observed about an image outside its text, for <see cref="LocalTextEngine"/> to rank with the text sources.</summary>
+public sealed record Observations
+{
+    public static readonly Observations None = new();
+
+    /// <summary>Candidate keywords, each term once per source.</summary>
+    public IReadOnlyList<Observation> Concepts { get; init; } = [];
+
+    public IReadOnlyList<ObservedFlag> Flags { get; init; } = [];
+
+    /// <summary>Things the user should know that are not keywords, e.g. a blurred photo.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
