@@ -64,10 +64,11 @@ public sealed record MetadataReport(
             .ToList();
 }
 
-public sealed record EvidenceReport(string Term, IReadOnlyList<string> Sources, double Score)
+/// <param name="Reasons">What was measured or matched outside text, e.g. "1 face, 18 % of the frame".</param>
+public sealed record EvidenceReport(string Term, IReadOnlyList<string> Sources, double Score, IReadOnlyList<string> Reasons)
 {
     public static EvidenceReport From(Evidence evidence) =>
-        new(evidence.Term, evidence.Sources.Select(source => JsonNamingPolicy.KebabCaseLower.ConvertName(source.ToString())).ToList(), evidence.Score);
+        new(evidence.Term, evidence.Sources.Select(source => JsonNamingPolicy.KebabCaseLower.ConvertName(source.ToString())).ToList(), evidence.Score, evidence.Reasons);
 }
 
 /// <summary>The problems left for one agency after the automatic fixes were applied.</summary>

@@ -2,14 +2,16 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TagMyStock.Cli.Shared;
 using TagMyStock.Core.Preparation;
-using TagMyStock.Core.Tagging;
+using TagMyStock.Core.Similarity;
 using TagMyStock.Imaging.Embedding;
+using TagMyStock.Vision;
 
 namespace TagMyStock.Cli.Tag;
 
 /// <summary>
-/// <c>tagmystock tag</c>: metadata for every image from what is known offline, validated per agency,
-/// written as each agency's CSV and, with <c>--embed</c>, into copies of the files.
+/// <c>tagmystock tag</c>: metadata for every image from what is known offline (its pixels, its text, and with
+/// <c>--learn-from</c> similar images the user tagged), validated per agency, written as each agency's CSV and,
+/// with <c>--embed</c>, into copies of the files. Images are tagged one per core.
 /// </summary>
 public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
 {
@@ -27,13 +29,26 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         var files = ImageFiles.Find(settings.Paths, exclude: settings.Out);
         var output = new BatchOutput(console, settings.Json);
 
+        using var engine = LocalEngine.Create();
+        var notices = new List<string>();
+        SimilarImageIndex? library = null;
+        if (settings.LearnFrom is not null)
+        {
+            (library, var skipped) = await TaggedLibrary.LoadAsync(settings.LearnFrom, engine, cancellationToken);
+            notices.Add($"Learned from {library.Count} tagged image(s) in {settings.LearnFrom}" + (skipped > 0 ? $"; {skipped} without keywords or unreadable were left out." : "."));
+        }
+
         var pipeline = new TagPipeline(
-            new LocalTextEngine(),
+            engine,
             agencies,
             rules,
             settings.Hint,
             CommandInputs.Categories(settings.Category),
-            new OutputNames(agencies, settings.Rename));
+            library);
+        // Names are claimed in file order before the images are tagged in parallel, so that --rename numbers
+        // clashing names the same way on every run.
+        var names = new OutputNames(agencies, settings.Rename);
+        var claims = files.ToDictionary(file => file, file => Claim(names, file), StringComparer.Ordinal);
         var embedFolder = Path.Combine(settings.Out, EmbeddedFolderName);
         if (settings.Embed)
         {
@@ -45,10 +60,16 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             files,
             async (file, token) =>
             {
+                var (outputName, clash) = claims[file];
+                if (outputName is null)
+                {
+                    return (Tagged: (TaggedImage?)null, Report: FileReport.Failed(file, clash!));
+                }
+
                 TaggedImage tagged;
                 try
                 {
-                    tagged = await pipeline.TagAsync(file, token);
+                    tagged = await pipeline.TagAsync(file, outputName, token);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -65,7 +86,8 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
                     return (Tagged: tagged, Report: Report(tagged, null) with { Error = $"tagged, but no embedded copy: {CommandInputs.Describe(exception, file)}" });
                 }
             },
-            cancellationToken);
+            cancellationToken,
+            parallelism: Environment.ProcessorCount);
 
         var prepared = outcomes.Select(outcome => outcome.Tagged?.Prepared).OfType<PreparedImage>().ToList();
         var written = PreparedOutput.WriteCsvs(settings.Out, agencies, prepared, withNative: true);
@@ -77,10 +99,22 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         var report = new BatchReport("tag", outcomes.Select(outcome => outcome.Report).ToList())
         {
             Outputs = written,
-            Notices = PreparedOutput.Notices(agencies, prepared),
+            Notices = [.. notices, .. PreparedOutput.Notices(agencies, prepared)],
         };
         output.Write(report);
         return report.ExitCode;
+    }
+
+    private static (string? Name, string? Error) Claim(OutputNames names, string file)
+    {
+        try
+        {
+            return (names.Claim(file), null);
+        }
+        catch (IOException exception)
+        {
+            return (null, CommandInputs.Describe(exception, file));
+        }
     }
 
     private static (string Destination, EmbedOutcome Outcome) EmbedCopy(TaggedImage image, string folder)

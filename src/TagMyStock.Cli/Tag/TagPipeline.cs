@@ -2,6 +2,7 @@ using TagMyStock.Cli.Shared;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Rules;
+using TagMyStock.Core.Similarity;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Imaging.Reading;
 
@@ -11,25 +12,34 @@ namespace TagMyStock.Cli.Tag;
 public sealed record TaggedImage(string Path, TaggingResult Result, PreparedImage Prepared);
 
 /// <summary>Reads what a file already says, runs the engine, then the user's rules and each agency's fixes.</summary>
+/// <param name="library">The images of <c>--learn-from</c>, by full path, or null.</param>
 public sealed class TagPipeline(
     ITaggingEngine engine,
     IReadOnlyList<AgencyProfile> agencies,
     UserRules? rules,
     string? hint,
     IReadOnlyDictionary<string, string> categories,
-    OutputNames names)
+    SimilarImageIndex? library = null)
 {
     /// <summary>A sidecar prompt larger than this is not a prompt.</summary>
     private const int MaxSidecarBytes = 64 * 1024;
 
-    public async Task<TaggedImage> TagAsync(string path, CancellationToken cancellationToken)
+    /// <param name="outputName">The name the image goes to the agencies under (see <see cref="OutputNames"/>).</param>
+    public async Task<TaggedImage> TagAsync(string path, string outputName, CancellationToken cancellationToken)
     {
         var embedded = EmbeddedMetadataReader.Read(path);
         var prompt = await ReadSidecarPromptAsync(path, cancellationToken) ?? embedded.GenerationPrompt;
-        var input = new TaggingInput(System.IO.Path.GetFileName(path), hint, prompt, embedded.Metadata) { GeneratorName = embedded.GeneratorName };
+        var input = new TaggingInput(System.IO.Path.GetFileName(path), hint, prompt, embedded.Metadata)
+        {
+            GeneratorName = embedded.GeneratorName,
+            ImagePath = path,
+            Library = library,
+            // A file that is itself in the library must not teach itself.
+            LibraryId = System.IO.Path.GetFullPath(path),
+        };
         var result = await engine.TagAsync(input, cancellationToken);
         var categorised = categories.Aggregate(result.Metadata, (current, category) => current.WithCategory(category.Key, category.Value));
-        var prepared = AgencyPreparation.Prepare(names.Claim(path), categorised, agencies, rules) with { Prompt = prompt, Model = embedded.GeneratorName };
+        var prepared = AgencyPreparation.Prepare(outputName, categorised, agencies, rules) with { Prompt = prompt, Model = embedded.GeneratorName };
         return new TaggedImage(path, result, prepared);
     }
 

@@ -18,6 +18,10 @@ public sealed class TagSettings : BatchSettings
     [Description("What the images show, in your words (e.g. \"cat resting on a blanket\"): the strongest source of keywords.")]
     public string? Hint { get; init; }
 
+    [CommandOption("--learn-from <DIR>")]
+    [Description("A folder of images you already tagged (keywords embedded in the files): images that look like them get their keywords suggested. Only that folder's own metadata is read.")]
+    public string? LearnFrom { get; init; }
+
     [CommandOption("-c|--category <AGENCY=CATEGORY>")]
     [Description("A category for all the images, per agency, by code or name; repeat for each agency (e.g. -c adobe=Landscapes -c shutterstock=Nature,Parks/Outdoor). 'tagmystock agencies --json' lists each agency's categories.")]
     public string[] Category { get; init; } = [];

@@ -165,7 +165,7 @@ public sealed class LocalTextEngine : ITaggingEngine
 
         if (sources.All(source => source.Kind == EvidenceSource.FileName) && sources.Count > 0)
         {
-            warnings.Add("Keywords come from the file name only: check them, a file name can be misleading.");
+            warnings.Add("The words about the subject come from the file name only: check them, a file name can be misleading.");
         }
 
         return warnings;

@@ -19,8 +19,9 @@ public sealed class TagCommandTests
 
         var espresso = run.File("espresso-cup-on-wooden-table.jpg");
         Assert.Equal("Espresso cup on wooden table", espresso.GetProperty("metadata").GetProperty("title").GetString());
-        Assert.Equal(["espresso", "cup", "wooden", "table"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
-        Assert.All(espresso.GetProperty("evidence").EnumerateArray(), e => Assert.Equal("file-name", e.GetProperty("sources")[0].GetString()));
+        Assert.Equal(["espresso", "cup", "wooden", "table"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Take(4).Select(k => k.GetString()));
+        Assert.Equal(["file-name", "file-name", "file-name", "file-name"], espresso.GetProperty("evidence").EnumerateArray().Take(4).Select(e => e.GetProperty("sources")[0].GetString()));
+        Assert.Contains(espresso.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("term").GetString() == "horizontal" && e.GetProperty("sources")[0].GetString() == "pixels");
 
         var ladybird = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("metadata");
         Assert.Equal("Ladybird on a grass stem among forget-me-nots", ladybird.GetProperty("title").GetString());
@@ -28,7 +29,7 @@ public sealed class TagCommandTests
 
         var adobe = await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken);
         Assert.StartsWith("Filename,Title,Keywords,Category,Releases\r\n", adobe, StringComparison.Ordinal);
-        Assert.Contains("espresso-cup-on-wooden-table.jpg,Espresso cup on wooden table,\"espresso, cup, wooden, table\"", adobe, StringComparison.Ordinal);
+        Assert.Contains("espresso-cup-on-wooden-table.jpg,Espresso cup on wooden table,\"espresso, cup, wooden, table, horizontal", adobe, StringComparison.Ordinal);
         Assert.StartsWith("Filename,Description,Keywords,Categories,Editorial,Mature content,illustration", await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.StartsWith("Filename;Title;Keywords;Prompt;Model", await File.ReadAllTextAsync(folder["out/freepik.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.False(File.Exists(folder["out/pond5.csv"]));
@@ -43,12 +44,12 @@ public sealed class TagCommandTests
     public async Task Too_few_keywords_for_shutterstock_is_a_blocking_problem_and_exit_code_1()
     {
         using var folder = new TempFolder();
-        folder.CopySample("espresso-cup-on-wooden-table.jpg", "shoot/espresso-cup-on-wooden-table.jpg");
+        folder.CopySample("espresso-cup-on-wooden-table.jpg", "shoot/espresso.jpg");
 
         var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "shutterstock", "--out", folder["out"], "--json");
 
         Assert.Equal(ExitCodes.BlockingProblems, run.ExitCode);
-        var shutterstock = run.File("espresso-cup-on-wooden-table.jpg").GetProperty("agencies")[0];
+        var shutterstock = run.File("espresso.jpg").GetProperty("agencies")[0];
         Assert.True(shutterstock.GetProperty("blocked").GetBoolean());
         Assert.Contains(shutterstock.GetProperty("problems").EnumerateArray(), p => p.GetProperty("severity").GetString() == "blocking" && p.GetProperty("field").GetString() == "keywords");
     }
@@ -178,7 +179,7 @@ public sealed class TagCommandTests
 
         var categories = run.File("dune.jpg").GetProperty("agencies").EnumerateArray().ToDictionary(a => a.GetProperty("agency").GetString()!, a => a.GetProperty("problems"));
         Assert.DoesNotContain(categories["adobe"].EnumerateArray(), p => p.GetProperty("field").GetString() == "category");
-        Assert.Contains("\r\ndune.jpg,,\"dune\",11,", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Matches("\r\ndune.jpg,,\"dune, [^\"]*\",11,", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken));
         Assert.Contains(",\"nature,Parks/Outdoor\",", await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 

@@ -1,0 +1,72 @@
+using TagMyStock.Cli.Shared;
+using TagMyStock.Core.Metadata;
+using TagMyStock.Imaging.Embedding;
+
+namespace TagMyStock.Cli.Tag;
+
+public sealed class PixelTaggingTests
+{
+    [Fact]
+    public async Task Json_shows_what_the_pixels_measured_for_each_keyword()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("storm-clouds-over-empty-highway.jpg", "shoot/IMG_0042.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--out", folder["out"], "--json");
+
+        var file = run.File("IMG_0042.jpg");
+        var evidence = file.GetProperty("evidence").EnumerateArray().ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e => Assert.Equal(["pixels"], e.GetProperty("sources").EnumerateArray().Select(s => s.GetString())));
+        Assert.All(evidence, e => Assert.NotEmpty(e.GetProperty("reasons").EnumerateArray()));
+        Assert.Contains("horizontal", file.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+        Assert.Contains(file.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("hint", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Learn_from_teaches_the_keywords_of_tagged_files_to_a_crop_of_one_of_them()
+    {
+        using var folder = new TempFolder();
+        Tagged(folder, "ladybird-on-grass-stem-among-forget-me-nots.jpg", "ladybird", "insect", "forget-me-not");
+        Tagged(folder, "espresso-cup-on-wooden-table.jpg", "espresso", "coffee", "cup");
+        Tagged(folder, "rocket-on-launch-pad-at-dusk.jpg", "rocket", "launch pad", "dusk");
+        folder.CopySample("water-drop-splash-crown.jpg", "library/untagged.jpg");
+        using (var ladybird = NetVips.Image.NewFromFile(folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg", "source.jpg")))
+        using (var crop = ladybird.Crop(ladybird.Width / 10, ladybird.Height / 10, ladybird.Width * 8 / 10, ladybird.Height * 8 / 10))
+        {
+            Directory.CreateDirectory(folder["shoot"]);
+            crop.Jpegsave(folder["shoot/IMG_2001.jpg"], q: 85, keep: NetVips.Enums.ForeignKeep.None);
+        }
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--learn-from", folder["library"], "--agency", "adobe", "--out", folder["out"], "--json");
+
+        var evidence = run.File("IMG_2001.jpg").GetProperty("evidence").EnumerateArray().ToDictionary(e => e.GetProperty("term").GetString()!);
+        foreach (var keyword in new[] { "ladybird", "insect", "forget-me-not" })
+        {
+            Assert.Equal("similar-images", evidence[keyword].GetProperty("sources")[0].GetString());
+            Assert.Contains("ladybird-on-grass-stem-among-forget-me-nots.jpg", evidence[keyword].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("coffee", evidence.Keys);
+        Assert.DoesNotContain("rocket", evidence.Keys);
+        Assert.Contains(run.Json.GetProperty("notices").EnumerateArray(), n => n.GetString()!.StartsWith("Learned from 3 tagged image(s)", StringComparison.Ordinal) && n.GetString()!.Contains("1 without keywords", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Learn_from_a_missing_folder_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("dune-grass-by-the-sea.jpg", "shoot/dune.jpg");
+
+        var run = await CliRun.RunAsync("tag", folder["shoot"], "--learn-from", folder["nowhere"], "--out", folder["out"]);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--learn-from", run.Errors, StringComparison.Ordinal);
+    }
+
+    private static void Tagged(TempFolder folder, string sample, params string[] keywords)
+    {
+        Directory.CreateDirectory(folder["library"]);
+        MetadataEmbedder.EmbedFile(folder.CopySample(sample, "source-" + sample), folder["library/" + sample], new ImageMetadata { Keywords = keywords });
+    }
+}
