@@ -27,7 +27,7 @@ internal sealed class ConceptExpander
     /// <summary>Each broader kind is a little less specific, so a little less useful, than the one below it.</summary>
     private const double BroaderStep = 0.85;
 
-    /// <summary>Curated concepts rank at or below WordNet's: a buyer association is likely, not certain.</summary>
+    /// <summary>Curated concepts start below WordNet's synonym and nearest kind: a buyer association is likely, not certain.</summary>
     private const double BuyerStrength = 0.6;
 
     private const double BuyerStep = 0.97;

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TagMyStock.Core.Lexicon;
 
 /// <summary>
@@ -5,15 +7,17 @@ namespace TagMyStock.Core.Lexicon;
 /// fewer edits first, then the word WordNet saw most often, then alphabetical so ties never depend on order.
 /// </summary>
 /// <remarks>
-/// A scan of the words of similar length with a bounded edit distance: a few milliseconds per call, paid only
-/// for words the lexicon does not know, against the tens of megabytes a deletion index would hold in memory.
+/// A scan of the words of similar length with a bounded edit distance, paid only for words the lexicon does
+/// not know, against the tens of megabytes a deletion index would hold in memory. Each edit adds or removes
+/// at most two letters from the set of letters a word uses, so a word whose letter set differs by more than
+/// four letters is skipped on one XOR before the distance is computed.
 /// </remarks>
 internal sealed class SpellingSuggestions
 {
     public const int MaxDistance = 2;
 
     /// <summary>Single words of letters only, names left out, grouped by length, each group in a fixed (ordinal) order.</summary>
-    private readonly (string Word, int Frequency)[][] _byLength;
+    private readonly (string Word, int Frequency, int Letters)[][] _byLength;
 
     public SpellingSuggestions(IEnumerable<KeyValuePair<string, WordInfo>> words)
     {
@@ -22,8 +26,8 @@ internal sealed class SpellingSuggestions
             .GroupBy(pair => pair.Key.Length)
             .ToDictionary(
                 group => group.Key,
-                group => group.Select(pair => (pair.Key, pair.Value.Frequency)).OrderBy(word => word.Key, StringComparer.Ordinal).ToArray());
-        _byLength = new (string, int)[groups.Keys.Max() + 1][];
+                group => group.Select(pair => (pair.Key, pair.Value.Frequency, LetterSet(pair.Key))).OrderBy(word => word.Key, StringComparer.Ordinal).ToArray());
+        _byLength = new (string, int, int)[groups.Keys.Max() + 1][];
         for (var length = 0; length < _byLength.Length; length++)
         {
             _byLength[length] = groups.GetValueOrDefault(length, []);
@@ -33,12 +37,18 @@ internal sealed class SpellingSuggestions
     public IReadOnlyList<string> Nearest(string word, int max)
     {
         var found = new List<(string Word, int Distance, int Frequency)>();
+        var letters = LetterSet(word);
         var shortest = Math.Max(1, word.Length - MaxDistance);
         var longest = Math.Min(_byLength.Length - 1, word.Length + MaxDistance);
         for (var length = shortest; length <= longest; length++)
         {
-            foreach (var (candidate, frequency) in _byLength[length])
+            foreach (var (candidate, frequency, candidateLetters) in _byLength[length])
             {
+                if (BitOperations.PopCount((uint)(letters ^ candidateLetters)) > 2 * MaxDistance)
+                {
+                    continue;
+                }
+
                 var distance = Distance(word, candidate, MaxDistance);
                 if (distance <= MaxDistance)
                 {
@@ -56,6 +66,18 @@ internal sealed class SpellingSuggestions
                 .Take(max)
                 .Select(match => match.Word),
         ];
+    }
+
+    /// <summary>Which of a–z a word uses, one bit each (anything else shares one bit).</summary>
+    private static int LetterSet(string word)
+    {
+        var set = 0;
+        foreach (var letter in word)
+        {
+            set |= 1 << (char.IsAsciiLetterLower(letter) ? letter - 'a' : 26);
+        }
+
+        return set;
     }
 
     /// <summary>
