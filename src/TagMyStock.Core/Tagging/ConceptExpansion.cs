@@ -55,6 +55,7 @@ internal static class ConceptExpansion
         var weakestSaid = direct.Min(keyword => keyword.Score);
         var strongestInferred = inferred.Values.Max(keyword => keyword.Support);
         var ranked = inferred.Values.OrderByDescending(keyword => keyword.Support).ThenBy(keyword => keyword.Order);
+        // The spam limit counts the said keywords' words first; they passed it already, so exactly they come back first.
         return
         [
             .. KeywordRanking.WithoutSpam(direct.Select(keyword => keyword.Term).Concat(ranked.Select(keyword => keyword.Keyword)), term => term)
