@@ -1,3 +1,4 @@
+using TagMyStock.Core.Lexicon;
 using TagMyStock.Core.Metadata;
 
 namespace TagMyStock.Core.Tagging;
@@ -5,7 +6,8 @@ namespace TagMyStock.Core.Tagging;
 /// <summary>
 /// The offline engine's text half: metadata from what is written about the image (the user's hint, the
 /// generation prompt, metadata already in the file, the file name). It never invents: every keyword comes
-/// from one of those sources and carries it as evidence, and thin evidence is reported, not padded.
+/// from one of those sources and carries it as evidence, or follows from them through the lexicon (ranked
+/// below them, and marked as such), and thin evidence is reported, not padded.
 /// </summary>
 public sealed class LocalTextEngine : ITaggingEngine
 {
@@ -28,24 +30,29 @@ public sealed class LocalTextEngine : ITaggingEngine
     public TaggingResult Tag(TaggingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var lexicon = EnglishLexicon.Shared;
         var sources = CollectSources(input);
-        var keywords = KeywordRanking.Rank(sources, input.Existing.Keywords, MaxKeywords);
-        var flags = DetectFlags(input, keywords, out var flagEvidence);
+        var said = KeywordRanking.Rank(sources, input.Existing.Keywords, MaxKeywords);
+        var inferred = ConceptExpansion.Expand(said, lexicon, MaxKeywords - said.Count);
+
+        // Flags and the thin-evidence warning rest on what the sources said: an inferred word is no evidence.
+        var flags = DetectFlags(input, said, out var flagEvidence);
         var title = TitleComposer.Title(input, sources);
         var description = TitleComposer.Description(input, sources, title);
+        var keywords = said.Concat(inferred).Select(keyword => keyword.Term).ToList();
 
         var metadata = input.Existing with
         {
             Title = title,
             Description = description,
-            Keywords = keywords.Select(keyword => keyword.Term).ToList(),
+            Keywords = keywords,
             Flags = flags,
         };
 
         return new TaggingResult(metadata, Name)
         {
-            Evidence = [.. keywords, .. flagEvidence],
-            Warnings = Warnings(sources, input, keywords.Count),
+            Evidence = [.. said, .. inferred, .. flagEvidence],
+            Warnings = [.. Warnings(sources, input, said.Count), .. SpellingCheck.Warnings(input, title, keywords, lexicon)],
         };
     }
 

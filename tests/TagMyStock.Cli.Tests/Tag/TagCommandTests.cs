@@ -19,8 +19,10 @@ public sealed class TagCommandTests
 
         var espresso = run.File("espresso-cup-on-wooden-table.jpg");
         Assert.Equal("Espresso cup on wooden table", espresso.GetProperty("metadata").GetProperty("title").GetString());
-        Assert.Equal(["espresso", "cup", "wooden", "table"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
-        Assert.All(espresso.GetProperty("evidence").EnumerateArray(), e => Assert.Equal("file-name", e.GetProperty("sources")[0].GetString()));
+        Assert.Equal(["espresso", "cup", "wooden", "table", "coffee", "beverage"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(
+            ["file-name", "file-name", "file-name", "file-name", "lexicon", "lexicon"],
+            espresso.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("sources")[0].GetString()));
 
         var ladybird = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("metadata");
         Assert.Equal("Ladybird on a grass stem among forget-me-nots", ladybird.GetProperty("title").GetString());
@@ -28,7 +30,7 @@ public sealed class TagCommandTests
 
         var adobe = await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken);
         Assert.StartsWith("Filename,Title,Keywords,Category,Releases\r\n", adobe, StringComparison.Ordinal);
-        Assert.Contains("espresso-cup-on-wooden-table.jpg,Espresso cup on wooden table,\"espresso, cup, wooden, table\"", adobe, StringComparison.Ordinal);
+        Assert.Contains("espresso-cup-on-wooden-table.jpg,Espresso cup on wooden table,\"espresso, cup, wooden, table, coffee, beverage\"", adobe, StringComparison.Ordinal);
         Assert.StartsWith("Filename,Description,Keywords,Categories,Editorial,Mature content,illustration", await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.StartsWith("Filename;Title;Keywords;Prompt;Model", await File.ReadAllTextAsync(folder["out/freepik.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.False(File.Exists(folder["out/pond5.csv"]));
