@@ -4,7 +4,8 @@ using NetVips;
 namespace TagMyStock.Vision.Text;
 
 /// <summary>
-/// PP-OCRv4's DB text detector: the image, resized to multiples of 32 and normalised as PaddleOCR trained
+/// PP-OCRv4's DB text detector: the image, shrunk to <see cref="TextThresholds.DetectionLongestEdge"/>,
+/// resized to multiples of 32 and normalised as PaddleOCR trained
 /// it, gives a map of text probability; the connected regions of that map above
 /// <see cref="TextThresholds.PixelProbability"/> are the candidate lines, grown back by DB's unclip ratio
 /// because the network marks a shrunk core of each line.
@@ -27,8 +28,9 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
     /// <summary>Candidate text boxes in the image's pixels, each with its detection score, highest score first.</summary>
     public IReadOnlyList<(TextBox Box, double Score)> Detect(AnalysisImage image, TextThresholds thresholds)
     {
-        var width = MultipleOf32(image.Width);
-        var height = MultipleOf32(image.Height);
+        var scale = Math.Min(1.0, (double)thresholds.DetectionLongestEdge / Math.Max(image.Width, image.Height));
+        var width = MultipleOf32(image.Width * scale);
+        var height = MultipleOf32(image.Height * scale);
         var input = NormalisedPlanes(image, width, height);
         using var tensor = OrtValue.CreateTensorValueFromMemory(input, [1, 3, height, width]);
         using var outputs = session.Run(runOptions, [_input], [tensor], [_output]);
@@ -42,7 +44,7 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
             .ToArray();
     }
 
-    private static int MultipleOf32(int side) => Math.Max(32, (int)Math.Round(side / 32.0, MidpointRounding.AwayFromZero) * 32);
+    private static int MultipleOf32(double side) => Math.Max(32, (int)Math.Round(side / 32.0, MidpointRounding.AwayFromZero) * 32);
 
     private static float[] NormalisedPlanes(AnalysisImage image, int width, int height)
     {

@@ -6,6 +6,12 @@ namespace TagMyStock.Vision.Text;
 /// </summary>
 public sealed record TextThresholds
 {
+    /// <summary>
+    /// Longest side of the image the detector sees (recognition reads the boxes from the whole analysis
+    /// image): the detector's cost grows with the pixels, and text smaller than a few pixels at this size is missed.
+    /// </summary>
+    public int DetectionLongestEdge { get; init; } = AnalysisImage.DefaultLongestEdge;
+
     /// <summary>Text probability above which a pixel of the detector's map belongs to text (PaddleOCR: 0.3).</summary>
     public double PixelProbability { get; init; } = 0.3;
 

@@ -44,6 +44,8 @@ public sealed class VisibleTextReader : IDisposable
     public static VisibleTextReader Create(int threadsPerImage = 1, TextThresholds? thresholds = null, string? modelDirectory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threadsPerImage, 1);
+        thresholds ??= new TextThresholds();
+        ArgumentOutOfRangeException.ThrowIfLessThan(thresholds.DetectionLongestEdge, 32, nameof(thresholds));
         modelDirectory ??= DefaultModelDirectory;
         var detectionPath = ModelFile(modelDirectory, DetectionModel);
         var recognitionPath = ModelFile(modelDirectory, RecognitionModel);
@@ -62,7 +64,7 @@ public sealed class VisibleTextReader : IDisposable
         var detection = new InferenceSession(detectionPath, options);
         try
         {
-            return new VisibleTextReader(detection, new InferenceSession(recognitionPath, options), new RunOptions(), characters, thresholds ?? new TextThresholds());
+            return new VisibleTextReader(detection, new InferenceSession(recognitionPath, options), new RunOptions(), characters, thresholds);
         }
         catch
         {

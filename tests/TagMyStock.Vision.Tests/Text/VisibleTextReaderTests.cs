@@ -61,6 +61,19 @@ public sealed class VisibleTextReaderTests(TextFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void A_detector_on_a_smaller_copy_still_reads_a_large_sign_and_boxes_it_in_the_analysis_image()
+    {
+        var image = AnalysisImage.Load(fixture.WithText("storm-clouds-over-empty-highway.jpg", "OPEN 24 HOURS", "DejaVu Sans Bold 40", White));
+        using var reader = VisibleTextReader.Create(thresholds: new TextThresholds { DetectionLongestEdge = 320 });
+
+        var line = Assert.Single(reader.Read(image).Lines);
+
+        Assert.Equal("OPEN24HOURS", Comparable(line.Text));
+        Assert.InRange(line.Box.X, (image.Width / 8) - 20, (image.Width / 8) + 20);
+        Assert.InRange(line.Box.Y, (image.Height / 3) - 20, (image.Height / 3) + 20);
+    }
+
+    [Fact]
     public void The_same_image_gives_the_same_lines_from_any_reader_and_any_thread()
     {
         var image = AnalysisImage.Load(fixture.WithText("espresso-cup-on-wooden-table.jpg", "Coca-Cola", "DejaVu Serif Bold 48", [200, 20, 20]));
