@@ -67,19 +67,19 @@ internal static class KeywordRanking
         }
 
         var ranked = candidates.Values.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Order);
-        return WithoutSpam(ranked)
+        return WithoutSpam(ranked, candidate => candidate.Term)
             .Take(max)
             .Select(candidate => new Evidence(candidate.Term, candidate.Sources, Math.Round(candidate.Score, 3)) { Reasons = candidate.Reasons })
             .ToList();
     }
 
-    /// <summary>Skips a keyword once each of its words has been used <see cref="MaxKeywordsPerWord"/> times by stronger keywords.</summary>
-    private static IEnumerable<Candidate> WithoutSpam(IEnumerable<Candidate> ranked)
+    /// <summary>Skips a keyword once any of its words has been used <see cref="MaxKeywordsPerWord"/> times by stronger keywords.</summary>
+    public static IEnumerable<T> WithoutSpam<T>(IEnumerable<T> ranked, Func<T, string> term)
     {
         var uses = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var candidate in ranked)
         {
-            var words = KeywordHygiene.Key(candidate.Term).Split(' ');
+            var words = KeywordHygiene.Key(term(candidate)).Split(' ');
             if (words.Any(word => uses.GetValueOrDefault(word) >= MaxKeywordsPerWord))
             {
                 continue;

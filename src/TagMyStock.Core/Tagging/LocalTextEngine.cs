@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TagMyStock.Core.Lexicon;
 using TagMyStock.Core.Metadata;
 
 namespace TagMyStock.Core.Tagging;
@@ -6,8 +7,9 @@ namespace TagMyStock.Core.Tagging;
 /// <summary>
 /// The offline engine's text half: metadata from what is written about the image (the user's hint, the
 /// generation prompt, metadata already in the file, the file name). It never invents: every keyword comes
-/// from one of those sources and carries it as evidence, and thin evidence is reported, not padded. An engine
-/// that sees the image passes what it observed (<see cref="Observations"/>) to be ranked with the text.
+/// from one of those sources and carries it as evidence, or follows from them through the lexicon (ranked
+/// below them, and marked as such), and thin evidence is reported, not padded. An engine that sees the image
+/// passes what it observed (<see cref="Observations"/>) to be ranked with the text.
 /// </summary>
 public sealed class LocalTextEngine : ITaggingEngine
 {
@@ -34,24 +36,32 @@ public sealed class LocalTextEngine : ITaggingEngine
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(observed);
+        var lexicon = EnglishLexicon.Shared;
         var sources = CollectSources(input);
-        var keywords = KeywordRanking.Rank(sources, input.Existing.Keywords, observed.Concepts, MaxKeywords);
-        var flags = DetectFlags(input, keywords, observed.Flags, out var flagEvidence);
+        var said = KeywordRanking.Rank(sources, input.Existing.Keywords, observed.Concepts, MaxKeywords);
+
+        // Only words about the subject are expanded: "horizontal" or "red" measured in the pixels imply nothing more.
+        var subject = said.Where(keyword => keyword.Sources.Any(source => source != EvidenceSource.Pixels)).ToList();
+        var inferred = ConceptExpansion.Expand(subject, lexicon, MaxKeywords - said.Count);
+
+        // Flags and the thin-evidence warning rest on what the sources said: an inferred word is no evidence.
+        var flags = DetectFlags(input, said, observed.Flags, out var flagEvidence);
         var title = TitleComposer.Title(input, sources);
         var description = TitleComposer.Description(input, sources, title);
+        var keywords = said.Concat(inferred).Select(keyword => keyword.Term).ToList();
 
         var metadata = input.Existing with
         {
             Title = title,
             Description = description,
-            Keywords = keywords.Select(keyword => keyword.Term).ToList(),
+            Keywords = keywords,
             Flags = flags,
         };
 
         return new TaggingResult(metadata, Name)
         {
-            Evidence = [.. keywords, .. flagEvidence],
-            Warnings = [.. Warnings(sources, input, keywords), .. observed.Warnings],
+            Evidence = [.. said, .. inferred, .. flagEvidence],
+            Warnings = [.. Warnings(sources, input, said), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
         };
     }
 

@@ -22,6 +22,7 @@ public sealed class TagCommandTests
         Assert.Equal(["espresso", "cup", "wooden", "table"], espresso.GetProperty("metadata").GetProperty("keywords").EnumerateArray().Take(4).Select(k => k.GetString()));
         Assert.Equal(["file-name", "file-name", "file-name", "file-name"], espresso.GetProperty("evidence").EnumerateArray().Take(4).Select(e => e.GetProperty("sources")[0].GetString()));
         Assert.Contains(espresso.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("term").GetString() == "horizontal" && e.GetProperty("sources")[0].GetString() == "pixels");
+        Assert.Contains(espresso.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("term").GetString() == "coffee" && e.GetProperty("sources")[0].GetString() == "lexicon");
 
         var ladybird = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("metadata");
         Assert.Equal("Ladybird on a grass stem among forget-me-nots", ladybird.GetProperty("title").GetString());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Validation;
@@ -42,21 +43,26 @@ public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<Galle
 
 /// <summary>
 /// The gallery's one query: the account's images filtered and paged on the database, newest first, served
-/// by the (owner, upload time, id) index, reading only the columns a tile shows. Agency problems need <see cref="MetadataValidator"/>, which runs in
-/// memory: that filter reads the metadata columns of all the account's images and checks every one, so the
-/// count and pages are exact.
+/// by the (owner, upload time, id) index, reading only the columns a tile shows; counts are kept in memory
+/// under the account's <see cref="GalleryVersions">gallery version</see>. Agency problems need
+/// <see cref="MetadataValidator"/>, which runs in memory: that filter reads the metadata columns of all the
+/// account's images and checks every one, so the count and pages are exact.
 /// </summary>
-internal sealed class GalleryQuery(AppDbContext db)
+internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IMemoryCache counts)
 {
     public const int PageSize = 50;
 
     // Keywords are stored as JSON; comparing with an empty list compares with the stored "[]".
     private static readonly List<string> NoKeywords = [];
 
+    // Counts only change with the gallery version, so they are kept under it: paging costs no count.
+    private static readonly TimeSpan CountLifetime = TimeSpan.FromMinutes(10);
+
     public async Task<GalleryPageResult> RunAsync(Guid accountId, GalleryFilter filter, CancellationToken cancellationToken)
     {
+        var version = await versions.CacheKeyAsync(accountId, cancellationToken);
         var owned = db.Set<StockImage>().AsNoTracking().OwnedBy(accountId);
-        var accountTotal = await owned.CountAsync(cancellationToken);
+        var accountTotal = await CountAsync(owned, accountId, version, GalleryShow.All, cancellationToken);
         if (filter.Show == GalleryShow.Problems && filter.Agency is { } agency)
         {
             return await WithProblemsAsync(owned, filter, agency, accountTotal, cancellationToken);
@@ -70,7 +76,7 @@ internal sealed class GalleryQuery(AppDbContext db)
             GalleryShow.NearDuplicates => owned.Where(image => image.NearDuplicateOf != null),
             _ => owned,
         };
-        var total = filter.Show == GalleryShow.All ? accountTotal : await matching.CountAsync(cancellationToken);
+        var total = filter.Show == GalleryShow.All ? accountTotal : await CountAsync(matching, accountId, version, filter.Show, cancellationToken);
         var page = await Tiles(Newest(matching).Skip((filter.Page - 1) * PageSize).Take(PageSize))
             .ToListAsync(cancellationToken);
         return new GalleryPageResult(filter, page, total, accountTotal);
@@ -101,6 +107,19 @@ internal sealed class GalleryQuery(AppDbContext db)
         var pageIds = withProblems.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
         var page = await Tiles(Newest(owned.Where(image => pageIds.Contains(image.Id)))).ToListAsync(cancellationToken);
         return new GalleryPageResult(filter, page, withProblems.Count, accountTotal);
+    }
+
+    private async Task<int> CountAsync(IQueryable<StockImage> images, Guid accountId, string version, GalleryShow show, CancellationToken cancellationToken)
+    {
+        var key = (nameof(GalleryQuery), accountId, version, show);
+        if (counts.TryGetValue(key, out int known))
+        {
+            return known;
+        }
+
+        var count = await images.CountAsync(cancellationToken);
+        counts.Set(key, count, CountLifetime);
+        return count;
     }
 
     private static IQueryable<GalleryTile> Tiles(IQueryable<StockImage> images) =>

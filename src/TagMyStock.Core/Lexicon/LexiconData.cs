@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace TagMyStock.Core.Lexicon;
+
+/// <summary>The parts of speech WordNet lists a lemma under, and whether it is only ever a name.</summary>
+[Flags]
+internal enum PartsOfSpeech : byte
+{
+    None = 0,
+    Noun = 1,
+    Verb = 2,
+    Adjective = 4,
+    Adverb = 8,
+
+    /// <summary>WordNet writes it capitalised only ("Sennett"): a known word, but never offered as a spelling fix.</summary>
+    ProperName = 16,
+}
+
+/// <summary>What the lexicon knows about one word or multi-word lemma.</summary>
+/// <param name="Frequency">Times WordNet's semantic concordances tagged it, all senses: ranks spelling fixes.</param>
+/// <param name="FirstNounSynset">Index of its most frequent noun sense in <see cref="LexiconData.Synsets"/>, or -1.</param>
+/// <param name="NounShare">How surely (0–100) the word means that noun sense rather than another sense or part of speech.</param>
+internal readonly record struct WordInfo(int Frequency, PartsOfSpeech PartsOfSpeech, int FirstNounSynset, byte NounShare);
+
+/// <summary>One noun sense: the words a buyer could type for it (lowercase only) and its broader sense.</summary>
+internal sealed record Synset(string[] Words, int Parent);
+
+/// <summary>
+/// The parsed <c>english-lexicon.tsv.gz</c> (written by tools/build-lexicon.cs from WordNet, format in the
+/// folder's README). Read-only once built, so one instance serves every thread.
+/// </summary>
+internal sealed class LexiconData
+{
+    private const string ResourceName = "TagMyStock.Core.Lexicon.english-lexicon.tsv.gz";
+
+    private const string ModernWordsResourceName = "TagMyStock.Core.Lexicon.modern-words.txt";
+
+    private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets)
+    {
+        Words = words;
+        Synsets = synsets;
+    }
+
+    /// <summary>Every lemma and irregular inflection, lowercase, words separated by one space.</summary>
+    public Dictionary<string, WordInfo> Words { get; }
+
+    public Synset[] Synsets { get; }
+
+    /// <summary>The WordNet data, plus the modern words WordNet predates ("selfie", "bokeh") as known words.</summary>
+    public static LexiconData LoadEmbedded()
+    {
+        using var gzip = new GZipStream(OpenResource(ResourceName), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var data = Read(reader);
+
+        using var modernWords = new StreamReader(OpenResource(ModernWordsResourceName));
+        while (modernWords.ReadLine() is { } line)
+        {
+            var word = line.Trim();
+            if (word.Length > 0 && word[0] != '#')
+            {
+                data.Words.TryAdd(word, new WordInfo(0, PartsOfSpeech.Noun, -1, 0));
+            }
+        }
+
+        return data;
+    }
+
+    private static Stream OpenResource(string name) =>
+        typeof(LexiconData).Assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"The embedded resource {name} is missing from the build.");
+
+    /// <summary>Reads the file with spans rather than string splits: a quarter of a million lines, read at start-up.</summary>
+    private static LexiconData Read(TextReader reader)
+    {
+        var synsets = new List<Synset>(80_000);
+        var words = new Dictionary<string, WordInfo>(160_000, StringComparer.Ordinal);
+        var section = "";
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line[0] == '@')
+            {
+                section = line;
+                continue;
+            }
+
+            var rest = line.AsSpan();
+            switch (section)
+            {
+                case "@synsets":
+                    var synsetWords = NextField(ref rest);
+                    var parent = NextField(ref rest);
+                    synsets.Add(new Synset(
+                        synsetWords.IsEmpty ? [] : synsetWords.ToString().Split('|'),
+                        parent.IsEmpty ? -1 : ParseInt(parent)));
+                    break;
+                case "@words":
+                    var word = NextField(ref rest).ToString();
+                    var frequency = ParseInt(NextField(ref rest));
+                    var partsOfSpeech = ParsePartsOfSpeech(NextField(ref rest));
+                    var synset = NextField(ref rest);
+                    words[word] = new WordInfo(frequency, partsOfSpeech, synset.IsEmpty ? -1 : ParseInt(synset), (byte)ParseInt(NextField(ref rest)));
+                    break;
+                default:
+                    throw new InvalidDataException($"The lexicon has a line outside any section: {line}");
+            }
+        }
+
+        return new LexiconData(words, [.. synsets]);
+    }
+
+    private static ReadOnlySpan<char> NextField(ref ReadOnlySpan<char> rest)
+    {
+        var tab = rest.IndexOf('\t');
+        var field = tab < 0 ? rest : rest[..tab];
+        rest = tab < 0 ? [] : rest[(tab + 1)..];
+        return field;
+    }
+
+    private static PartsOfSpeech ParsePartsOfSpeech(ReadOnlySpan<char> letters)
+    {
+        var parts = PartsOfSpeech.None;
+        foreach (var letter in letters)
+        {
+            parts |= letter switch
+            {
+                'n' => PartsOfSpeech.Noun,
+                'v' => PartsOfSpeech.Verb,
+                'a' => PartsOfSpeech.Adjective,
+                'r' => PartsOfSpeech.Adverb,
+                'p' => PartsOfSpeech.ProperName,
+                _ => throw new InvalidDataException($"Unknown part of speech '{letter}' in the lexicon."),
+            };
+        }
+
+        return parts;
+    }
+
+    private static int ParseInt(ReadOnlySpan<char> text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,55 @@
+namespace TagMyStock.Core.Lexicon;
+
+/// <summary>The generator's output (english-lexicon.tsv.gz) holds what WordNet says, in the shape the lexicon expects.</summary>
+public sealed class LexiconDataTests
+{
+    private static readonly LexiconData Data = LexiconData.LoadEmbedded();
+
+    private static IEnumerable<string[]> ChainAbove(string lemma)
+    {
+        for (var synset = Data.Synsets[Data.Words[lemma].FirstNounSynset].Parent; synset >= 0; synset = Data.Synsets[synset].Parent)
+        {
+            yield return Data.Synsets[synset].Words;
+        }
+    }
+
+    [Fact]
+    public void A_retriever_is_a_dog_is_a_mammal_is_an_animal()
+    {
+        var chain = ChainAbove("golden retriever").Select(words => words.FirstOrDefault() ?? "").ToList();
+
+        Assert.Equal("retriever", chain[0]);
+        Assert.True(chain.IndexOf("dog") < chain.IndexOf("mammal"));
+        Assert.True(chain.IndexOf("mammal") < chain.IndexOf("animal"));
+        Assert.Equal("entity", chain[^1]);
+    }
+
+    [Fact]
+    public void A_synset_holds_its_lowercase_synonyms_and_no_names()
+    {
+        var car = Data.Synsets[Data.Words["car"].FirstNounSynset].Words;
+        var dog = Data.Synsets[Data.Words["dog"].FirstNounSynset].Words;
+
+        Assert.Superset(new HashSet<string>(["car", "auto", "automobile"]), car.ToHashSet());
+        Assert.Equal(["dog", "domestic dog"], dog);
+        Assert.All(Data.Synsets, synset => Assert.All(synset.Words, word => Assert.False(word.Any(char.IsUpper), word)));
+    }
+
+    [Fact]
+    public void Frequencies_and_noun_shares_come_from_the_tag_counts()
+    {
+        Assert.True(Data.Words["beautiful"].Frequency > Data.Words["beatific"].Frequency);
+        Assert.True(Data.Words["dog"].NounShare > 90);
+        Assert.Equal(-1, Data.Words["golden"].FirstNounSynset);
+        Assert.True(Data.Words["geese"].PartsOfSpeech == PartsOfSpeech.None, "irregular inflections are known words without senses of their own");
+        Assert.True(Data.Words["sennett"].PartsOfSpeech.HasFlag(PartsOfSpeech.ProperName));
+    }
+
+    [Fact]
+    public void Every_broader_sense_and_first_sense_points_inside_the_data()
+    {
+        Assert.InRange(Data.Words.Count, 100_000, 200_000);
+        Assert.All(Data.Synsets, synset => Assert.InRange(synset.Parent, -1, Data.Synsets.Length - 1));
+        Assert.All(Data.Words.Values, word => Assert.InRange(word.FirstNounSynset, -1, Data.Synsets.Length - 1));
+    }
+}

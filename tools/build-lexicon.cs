@@ -1,0 +1,236 @@
+// Builds src/TagMyStock.Core/Lexicon/english-lexicon.tsv.gz from WordNet 3.0 (Debian package wordnet-base).
+//
+//   scripts/ensure-debian-packages wordnet-base
+//   dotnet run tools/build-lexicon.cs [wordnet-dir] [output-file]
+//
+// Deterministic: the same WordNet files give the same bytes (sorted output, gzip without a timestamp).
+// The format is described in src/TagMyStock.Core/Lexicon/README.md; Lexicon.cs reads it.
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+var wordNetDirectory = args.Length > 0 ? args[0] : "/usr/share/wordnet";
+var output = args.Length > 1 ? args[1] : Path.Combine("src", "TagMyStock.Core", "Lexicon", "english-lexicon.tsv.gz");
+
+var tagCounts = ReadTagCounts(Path.Combine(wordNetDirectory, "cntlist.rev"));
+var lowercaseWords = ReadLowercaseWords(["data.noun", "data.verb", "data.adj", "data.adv"], wordNetDirectory);
+var nounSynsets = ReadNounSynsets(Path.Combine(wordNetDirectory, "data.noun"));
+var words = new SortedDictionary<string, WordEntry>(StringComparer.Ordinal);
+
+foreach (var (file, pos) in new[] { ("index.noun", 'n'), ("index.verb", 'v'), ("index.adj", 'a'), ("index.adv", 'r') })
+{
+    foreach (var line in File.ReadLines(Path.Combine(wordNetDirectory, file)))
+    {
+        if (line.StartsWith(' '))
+        {
+            continue; // the licence header
+        }
+
+        // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset... (senses most frequent first)
+        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var synsetCount = int.Parse(fields[2], CultureInfo.InvariantCulture);
+        var entry = Entry(words, fields[0]);
+        entry.PartsOfSpeech.Add(pos);
+        entry.SenseCount += synsetCount;
+        if (pos == 'n')
+        {
+            entry.FirstNounOffset = long.Parse(fields[^synsetCount], CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+// Irregular inflections ("geese", "went", "better") are known words too; they add no meaning of their own.
+foreach (var file in new[] { "noun.exc", "verb.exc", "adj.exc", "adv.exc" })
+{
+    foreach (var line in File.ReadLines(Path.Combine(wordNetDirectory, file)))
+    {
+        Entry(words, line.Split(' ')[0]);
+    }
+}
+
+foreach (var (lemma, entry) in words)
+{
+    // A lemma WordNet only ever writes capitalised is a name ("Sennett"): known, never a spelling fix.
+    if (entry.PartsOfSpeech.Count > 0 && !lowercaseWords.Contains(lemma))
+    {
+        entry.PartsOfSpeech.Add('p');
+    }
+
+    if (tagCounts.TryGetValue(lemma.Replace(' ', '_'), out var counts))
+    {
+        entry.Frequency = counts.Total;
+        entry.FirstNounCount = counts.FirstNoun;
+    }
+}
+
+// A sense no lowercase word names is a named thing ("Paris", "Sennett"): its chain (national capital, seat,
+// centre) says little a buyer searches for, so such words are known but not expanded.
+foreach (var entry in words.Values.Where(entry => entry.FirstNounOffset is { } offset && nounSynsets[offset].Words.Count == 0))
+{
+    entry.FirstNounOffset = null;
+}
+
+// Spelling is checked word by word, so a multi-word lemma matters only as a concept to expand ("golden
+// retriever", "hot dog"): names ("new york", "abraham lincoln") and verb phrases ("look up") are left out.
+foreach (var lemma in words.Where(pair => pair.Key.Contains(' ', StringComparison.Ordinal)
+    && pair.Value.FirstNounOffset is null).Select(pair => pair.Key).ToList())
+{
+    words.Remove(lemma);
+}
+
+// Only the synsets a lemma's first noun sense reaches are written, renumbered in WordNet's own order.
+var reachable = new SortedSet<long>();
+foreach (var entry in words.Values)
+{
+    for (var offset = entry.FirstNounOffset; offset is { } current && reachable.Add(current);)
+    {
+        offset = nounSynsets[current].Parent;
+    }
+}
+
+var index = reachable.Select((offset, position) => (offset, position)).ToDictionary(pair => pair.offset, pair => pair.position);
+
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+using (var file = File.Create(output))
+using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
+using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" })
+{
+    writer.WriteLine("# TagMyStock English lexicon, generated from WordNet 3.0 by tools/build-lexicon.cs: do not edit.");
+    writer.WriteLine("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. See WORDNET-LICENSE.");
+    writer.WriteLine("@synsets");
+    foreach (var offset in reachable)
+    {
+        var synset = nounSynsets[offset];
+        var parent = synset.Parent is { } parentOffset ? index[parentOffset].ToString(CultureInfo.InvariantCulture) : "";
+        writer.WriteLine($"{string.Join('|', synset.Words)}\t{parent}");
+    }
+
+    writer.WriteLine("@words");
+    foreach (var (lemma, entry) in words)
+    {
+        var synset = entry.FirstNounOffset is { } offset ? index[offset].ToString(CultureInfo.InvariantCulture) : "";
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{lemma}\t{entry.Frequency}\t{string.Concat(entry.PartsOfSpeech)}\t{synset}\t{entry.NounShare}"));
+    }
+}
+
+Console.WriteLine($"{output}: {words.Count} words, {reachable.Count} noun synsets, {new FileInfo(output).Length} bytes");
+
+static WordEntry Entry(SortedDictionary<string, WordEntry> words, string lemma)
+{
+    var key = lemma.Replace('_', ' ');
+    if (!words.TryGetValue(key, out var entry))
+    {
+        entry = new WordEntry();
+        words.Add(key, entry);
+    }
+
+    return entry;
+}
+
+static HashSet<string> ReadLowercaseWords(string[] dataFiles, string directory)
+{
+    var lowercase = new HashSet<string>(StringComparer.Ordinal);
+    foreach (var file in dataFiles)
+    {
+        foreach (var line in File.ReadLines(Path.Combine(directory, file)).Where(line => !line.StartsWith(' ')))
+        {
+            var fields = line.Split(' ', 5 + (2 * int.Parse(line.Split(' ', 5)[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+            for (var word = 4; word < fields.Length - 1; word += 2)
+            {
+                // Adjectives carry a position marker: "galore(ip)".
+                var text = fields[word].Split('(')[0];
+                if (!text.Any(char.IsUpper))
+                {
+                    lowercase.Add(text.Replace('_', ' '));
+                }
+            }
+        }
+    }
+
+    return lowercase;
+}
+
+// cntlist.rev: "sense_key sense_number tag_cnt", how often each sense was tagged in the semantic concordances.
+static Dictionary<string, (int Total, int FirstNoun)> ReadTagCounts(string path)
+{
+    var counts = new Dictionary<string, (int Total, int FirstNoun)>(StringComparer.Ordinal);
+    foreach (var line in File.ReadLines(path))
+    {
+        var fields = line.Split(' ');
+        var lemma = fields[0][..fields[0].IndexOf('%', StringComparison.Ordinal)];
+        var isFirstNounSense = fields[0][lemma.Length + 1] == '1' && fields[1] == "1";
+        var count = int.Parse(fields[2], CultureInfo.InvariantCulture);
+        var (total, firstNoun) = counts.GetValueOrDefault(lemma);
+        counts[lemma] = (total + count, firstNoun + (isFirstNounSense ? count : 0));
+    }
+
+    return counts;
+}
+
+// data.noun: "offset lex_filenum ss_type w_cnt word lex_id... p_cnt [ptr offset pos source/target]... | gloss".
+static Dictionary<long, NounSynset> ReadNounSynsets(string path)
+{
+    var synsets = new Dictionary<long, NounSynset>();
+    foreach (var line in File.ReadLines(path))
+    {
+        if (line.StartsWith(' '))
+        {
+            continue;
+        }
+
+        var fields = line[..line.IndexOf(" | ", StringComparison.Ordinal)].Split(' ');
+        var wordCount = int.Parse(fields[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var synsetWords = new List<string>();
+        for (var word = 0; word < wordCount; word++)
+        {
+            // Capitalised words are names and Latin taxa ("Canis familiaris"): never keywords a buyer types.
+            var text = fields[4 + (2 * word)].Replace('_', ' ');
+            if (!text.Any(char.IsUpper) && !synsetWords.Contains(text))
+            {
+                synsetWords.Add(text);
+            }
+        }
+
+        // The first hypernym (class or, for named instances such as cities, instance-of) is the parent.
+        long? parent = null;
+        var pointerStart = 4 + (2 * wordCount);
+        var pointerCount = int.Parse(fields[pointerStart], CultureInfo.InvariantCulture);
+        for (var pointer = 0; pointer < pointerCount && parent is null; pointer++)
+        {
+            var symbol = fields[pointerStart + 1 + (4 * pointer)];
+            if (symbol is "@" or "@i")
+            {
+                parent = long.Parse(fields[pointerStart + 2 + (4 * pointer)], CultureInfo.InvariantCulture);
+            }
+        }
+
+        synsets.Add(long.Parse(fields[0], CultureInfo.InvariantCulture), new NounSynset(synsetWords, parent));
+    }
+
+    return synsets;
+}
+
+internal sealed record NounSynset(List<string> Words, long? Parent);
+
+internal sealed class WordEntry
+{
+    public SortedSet<char> PartsOfSpeech { get; } = [];
+
+    public int SenseCount { get; set; }
+
+    public int Frequency { get; set; }
+
+    public int FirstNounCount { get; set; }
+
+    public long? FirstNounOffset { get; set; }
+
+    /// <summary>
+    /// How surely the word means its first noun sense, in percent of its tagged uses; untagged words share
+    /// their senses evenly. "dog" (42 of 44 tags) is sure; "golden" (an adjective) is not a noun at all.
+    /// </summary>
+    public int NounShare => FirstNounOffset is null ? 0
+        : Frequency > 0 ? (int)Math.Round(100.0 * FirstNounCount / Frequency)
+        : (int)Math.Round(100.0 / SenseCount);
+}
