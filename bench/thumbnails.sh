@@ -33,49 +33,8 @@ log() { printf '%s\n' "$*" >&2; }
 mkdir -p "$work" "$results"
 cd "$work"
 
-shopt -s nullglob
-sources=(/usr/share/backgrounds/mate/nature/*.jpg /usr/share/backgrounds/mate/abstract/Elephants*.jpg)
-shopt -u nullglob
-if ((${#sources[@]} == 0)); then
-  log "No source JPEGs in /usr/share/backgrounds/mate: is mate-backgrounds installed?"
-  exit 1
-fi
-
-# large_source PHOTO: bench/work/large/NAME, the photo enlarged to about 20 MP with a little sensor-like
-# noise, saved at quality 92: what a camera or an upscaler delivers to a stock contributor (5-6 MB).
-large_source() {
-  local photo="$1" name scale width height
-  name="large/$(basename "$photo" | tr '[:upper:]' '[:lower:]')"
-  if [[ ! -f "$name" ]]; then
-    mkdir -p large
-    scale="$(awk -v w="$(vipsheader -f width "$photo")" -v h="$(vipsheader -f height "$photo")" -v mp="$megapixels" \
-      'BEGIN { printf "%.4f", sqrt(mp * 1e6 / (w * h)) }')"
-    vips resize "$photo" large/enlarged.v "$scale"
-    width="$(vipsheader -f width large/enlarged.v)"
-    height="$(vipsheader -f height large/enlarged.v)"
-    vips gaussnoise large/noise.v "$width" "$height" --sigma 12 --mean 0
-    vips add large/enlarged.v large/noise.v large/noisy.v
-    vips cast large/noisy.v large/clipped.v uchar
-    vips jpegsave large/clipped.v "$name.tmp.jpg" --Q 92
-    mv "$name.tmp.jpg" "$name"
-    rm -f large/*.v
-  fi
-  printf '%s' "$name"
-}
-
-# prepare_files N: thumbs-src-N/ holds N distinct large JPEGs, copied from the enlarged photos in turn.
-prepare_files() {
-  local n="$1" dir="thumbs-src-$1" i large=()
-  if [[ -f "$dir.ready" ]]; then return; fi
-  log "Preparing $n JPEGs of about $megapixels MP in bench/work/$dir"
-  for photo in "${sources[@]}"; do large+=("$(large_source "$photo")"); done
-  rm -rf "$dir"
-  mkdir -p "$dir"
-  for ((i = 1; i <= n; i++)); do
-    cp "${large[(i - 1) % ${#large[@]}]}" "$dir/photo-$(printf '%04d' "$i")-$(basename "${large[(i - 1) % ${#large[@]}]}")"
-  done
-  touch "$dir.ready"
-}
+# shellcheck source=bench/lib/large-jpegs.sh
+source "$repo_root/bench/lib/large-jpegs.sh"
 
 # The bench console (bench/TagMyStock.Bench), which calls the gallery's ThumbnailMaker as the app does.
 build_bench_tool() {

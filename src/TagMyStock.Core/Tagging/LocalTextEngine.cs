@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Lexicon;
 using TagMyStock.Core.Metadata;
 
@@ -42,7 +43,10 @@ public sealed class LocalTextEngine : ITaggingEngine
 
         // Only words about the subject are expanded: "horizontal" or "red" measured in the pixels imply nothing more.
         var subject = said.Where(keyword => keyword.Sources.Any(source => source != EvidenceSource.Pixels)).ToList();
-        var inferred = ConceptExpansion.Expand(subject, lexicon, MaxKeywords - said.Count);
+        var saidKeys = said.Select(keyword => KeywordHygiene.Key(keyword.Term)).ToHashSet(StringComparer.Ordinal);
+        var inferred = ConceptExpansion.Expand(subject, lexicon, MaxKeywords - said.Count)
+            .Where(keyword => !saidKeys.Contains(KeywordHygiene.Key(keyword.Term)))
+            .ToList();
 
         // Flags and the thin-evidence warning rest on what the sources said: an inferred word is no evidence.
         var flags = DetectFlags(input, said, observed.Flags, out var flagEvidence);

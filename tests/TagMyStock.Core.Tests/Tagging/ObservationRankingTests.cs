@@ -91,6 +91,14 @@ public sealed class ObservationRankingTests
     }
 
     [Fact]
+    public void A_word_the_pixels_measured_is_not_inferred_again_from_the_lexicon()
+    {
+        var result = Tag("ladybird on a grass stem", Pixels);
+
+        Assert.Single(result.Metadata.Keywords, keyword => keyword == "green");
+    }
+
+    [Fact]
     public void The_same_observations_give_the_same_result()
     {
         var first = Tag("meadow", Pixels);

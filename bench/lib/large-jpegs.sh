@@ -1,0 +1,47 @@
+# Large JPEGs for the benchmarks, sourced by bench/thumbnails.sh and bench/tagging.sh (DESIGN.md section 6):
+# Debian's mate-backgrounds photos enlarged to about $megapixels MP with a little sensor-like noise, saved
+# at quality 92, which is what a camera or an upscaler delivers to a stock contributor (5-6 MB each).
+# Needs: megapixels set, the working directory bench/work, libvips-tools and mate-backgrounds installed.
+
+shopt -s nullglob
+sources=(/usr/share/backgrounds/mate/nature/*.jpg /usr/share/backgrounds/mate/abstract/Elephants*.jpg)
+shopt -u nullglob
+
+# large_source PHOTO: prints large/NAME, the photo enlarged (made once, then reused).
+large_source() {
+  local photo="$1" name scale width height
+  name="large/$(basename "$photo" | tr '[:upper:]' '[:lower:]')"
+  if [[ ! -f "$name" ]]; then
+    mkdir -p large
+    scale="$(awk -v w="$(vipsheader -f width "$photo")" -v h="$(vipsheader -f height "$photo")" -v mp="$megapixels" \
+      'BEGIN { printf "%.4f", sqrt(mp * 1e6 / (w * h)) }')"
+    vips resize "$photo" large/enlarged.v "$scale"
+    width="$(vipsheader -f width large/enlarged.v)"
+    height="$(vipsheader -f height large/enlarged.v)"
+    vips gaussnoise large/noise.v "$width" "$height" --sigma 12 --mean 0
+    vips add large/enlarged.v large/noise.v large/noisy.v
+    vips cast large/noisy.v large/clipped.v uchar
+    vips jpegsave large/clipped.v "$name.tmp.jpg" --Q 92
+    mv "$name.tmp.jpg" "$name"
+    rm -f large/*.v
+  fi
+  printf '%s' "$name"
+}
+
+# prepare_files N: thumbs-src-N/ holds N distinct large JPEGs, copied from the enlarged photos in turn.
+prepare_files() {
+  local n="$1" dir="thumbs-src-$1" i large=()
+  if [[ -f "$dir.ready" ]]; then return; fi
+  if ((${#sources[@]} == 0)); then
+    printf 'No source JPEGs in /usr/share/backgrounds/mate: is mate-backgrounds installed?\n' >&2
+    return 1
+  fi
+  printf 'Preparing %s JPEGs of about %s MP in bench/work/%s\n' "$n" "$megapixels" "$dir" >&2
+  for photo in "${sources[@]}"; do large+=("$(large_source "$photo")"); done
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for ((i = 1; i <= n; i++)); do
+    cp "${large[(i - 1) % ${#large[@]}]}" "$dir/photo-$(printf '%04d' "$i")-$(basename "${large[(i - 1) % ${#large[@]}]}")"
+  done
+  touch "$dir.ready"
+}
