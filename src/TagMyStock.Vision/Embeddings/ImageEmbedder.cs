@@ -60,29 +60,10 @@ public sealed class ImageEmbedder : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threadsPerImage, 1);
         modelDirectory ??= DefaultModelDirectory;
-        var preprocessPath = ModelFile(modelDirectory, "ResNetPreprocess.onnx");
-        var networkPath = ModelFile(modelDirectory, "ResNet18.onnx");
-
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = threadsPerImage,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        // Idle inference threads sleep instead of spinning: on a small shared server a spinning thread takes
-        // a core from the other requests.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var preprocess = new InferenceSession(preprocessPath, options);
-        try
-        {
-            return new ImageEmbedder(preprocess, new InferenceSession(networkPath, options), FeatureCentre.Load());
-        }
-        catch
-        {
-            preprocess.Dispose();
-            throw;
-        }
+        var centre = FeatureCentre.Load();
+        var (preprocess, network) = OnnxModels.LoadPair(
+            ModelFile(modelDirectory, "ResNetPreprocess.onnx"), ModelFile(modelDirectory, "ResNet18.onnx"), threadsPerImage);
+        return new ImageEmbedder(preprocess, network, centre);
     }
 
     /// <summary>The image's embedding, centred and of unit length.</summary>
@@ -139,13 +120,6 @@ public sealed class ImageEmbedder : IDisposable
         return planar;
     }
 
-    private static string ModelFile(string directory, string name)
-    {
-        var path = Path.Combine(directory, name);
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException(
-                $"The image embedding model {name} is missing from {directory}. The build copies it there from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package; rebuild, or pass the folder that holds it.",
-                path);
-    }
+    private static string ModelFile(string directory, string name) =>
+        OnnxModels.File(directory, name, "image embedding model", "the Microsoft.ML.DnnImageFeaturizer.ResNet18 package");
 }

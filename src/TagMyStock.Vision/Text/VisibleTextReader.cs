@@ -51,26 +51,8 @@ public sealed class VisibleTextReader : IDisposable
         var recognitionPath = ModelFile(modelDirectory, RecognitionModel);
         var characters = TextRecognizer.ReadDictionary(ModelFile(modelDirectory, Dictionary));
 
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = threadsPerImage,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        // Idle inference threads sleep instead of spinning, as the embedder's do: a spinning thread takes a
-        // core from the other requests of a small shared server.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var detection = new InferenceSession(detectionPath, options);
-        try
-        {
-            return new VisibleTextReader(detection, new InferenceSession(recognitionPath, options), new RunOptions(), characters, thresholds);
-        }
-        catch
-        {
-            detection.Dispose();
-            throw;
-        }
+        var (detection, recognition) = OnnxModels.LoadPair(detectionPath, recognitionPath, threadsPerImage);
+        return new VisibleTextReader(detection, recognition, new RunOptions(), characters, thresholds);
     }
 
     /// <summary>The readable text lines of the image, in reading order, and the share of its area they cover.</summary>
@@ -135,13 +117,6 @@ public sealed class VisibleTextReader : IDisposable
         return (double)count / covered.Length;
     }
 
-    private static string ModelFile(string directory, string name)
-    {
-        var path = Path.Combine(directory, name);
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException(
-                $"The text reading model file {name} is missing from {directory}. The build copies it there from src/TagMyStock.Vision/Text/Models; rebuild, or pass the folder that holds it.",
-                path);
-    }
+    private static string ModelFile(string directory, string name) =>
+        OnnxModels.File(directory, name, "text reading model file", "src/TagMyStock.Vision/Text/Models");
 }

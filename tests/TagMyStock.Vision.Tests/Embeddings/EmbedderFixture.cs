@@ -9,16 +9,7 @@ namespace TagMyStock.Vision.Embeddings;
 public sealed class EmbedderFixture : IDisposable
 {
     /// <summary>The sample photographs; the AI-style swirl is left out, being no photograph.</summary>
-    public static readonly string[] Photos =
-    [
-        "dune-grass-by-the-sea.jpg",
-        "espresso-cup-on-wooden-table.jpg",
-        "ladybird-on-grass-stem-among-forget-me-nots.jpg",
-        "rocket-on-launch-pad-at-dusk.jpg",
-        "storm-clouds-over-empty-highway.jpg",
-        "tabby-cat-with-green-eyes.png",
-        "water-drop-splash-crown.jpg",
-    ];
+    public static readonly string[] Photos = [.. Samples.All.Where(sample => sample != Samples.Illustration)];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("tagmystock-embeddings-").FullName;
 

@@ -9,17 +9,7 @@ namespace TagMyStock.Vision.Text;
 public sealed class TextFixture : IDisposable
 {
     /// <summary>Every sample photograph: none shows text.</summary>
-    public static readonly string[] Photos =
-    [
-        "abstract-teal-orange-swirl.png",
-        "dune-grass-by-the-sea.jpg",
-        "espresso-cup-on-wooden-table.jpg",
-        "ladybird-on-grass-stem-among-forget-me-nots.jpg",
-        "rocket-on-launch-pad-at-dusk.jpg",
-        "storm-clouds-over-empty-highway.jpg",
-        "tabby-cat-with-green-eyes.png",
-        "water-drop-splash-crown.jpg",
-    ];
+    public static readonly string[] Photos = Samples.All;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("tagmystock-text-").FullName;
 
