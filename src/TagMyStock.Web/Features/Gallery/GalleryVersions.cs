@@ -88,14 +88,10 @@ internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : Save
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _changedOwners.TryGetValue(context, out var owners))
+        foreach (var owner in Take(eventData.Context))
         {
-            _changedOwners.Remove(context);
-            foreach (var owner in owners)
-            {
-                await context.Database.ExecuteSqlAsync(Raise(owner), cancellationToken);
-                versions.Changed(owner);
-            }
+            await eventData.Context!.Database.ExecuteSqlAsync(Raise(owner), cancellationToken);
+            versions.Changed(owner);
         }
 
         return result;
@@ -103,14 +99,10 @@ internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : Save
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && _changedOwners.TryGetValue(context, out var owners))
+        foreach (var owner in Take(eventData.Context))
         {
-            _changedOwners.Remove(context);
-            foreach (var owner in owners)
-            {
-                context.Database.ExecuteSql(Raise(owner));
-                versions.Changed(owner);
-            }
+            eventData.Context!.Database.ExecuteSql(Raise(owner));
+            versions.Changed(owner);
         }
 
         return result;
@@ -120,11 +112,11 @@ internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : Save
     private static FormattableString Raise(Guid owner) =>
         $"""INSERT INTO "GalleryVersions" ("OwnerId", "Version") VALUES ({owner}, 1) ON CONFLICT ("OwnerId") DO UPDATE SET "Version" = "GalleryVersions"."Version" + 1""";
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        Take(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -145,11 +137,15 @@ internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : Save
         }
     }
 
-    private void Forget(DbContext? context)
+    /// <summary>The owners a save of <paramref name="context"/> changed, forgotten as they are handed out.</summary>
+    private IReadOnlyCollection<Guid> Take(DbContext? context)
     {
-        if (context is not null)
+        if (context is null || !_changedOwners.TryGetValue(context, out var owners))
         {
-            _changedOwners.Remove(context);
+            return [];
         }
+
+        _changedOwners.Remove(context);
+        return owners;
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -77,20 +76,15 @@ public sealed class StockImage
     /// </summary>
     public int Version { get; set; }
 
-    /// <summary>The metadata columns as the core's model; an expression, so a query can read just those columns.</summary>
-    public static readonly Expression<Func<StockImage, ImageMetadata>> MetadataOf = image => new ImageMetadata
+    public ImageMetadata Metadata => new()
     {
-        Title = image.Title,
-        Description = image.Description,
-        Keywords = image.Keywords,
-        Categories = image.Categories,
-        Flags = image.Flags,
-        DigitalSourceType = image.DigitalSourceType,
+        Title = Title,
+        Description = Description,
+        Keywords = Keywords,
+        Categories = Categories,
+        Flags = Flags,
+        DigitalSourceType = DigitalSourceType,
     };
-
-    private static readonly Func<StockImage, ImageMetadata> MetadataOfCompiled = MetadataOf.Compile();
-
-    public ImageMetadata Metadata => MetadataOfCompiled(this);
 
     public void Apply(ImageMetadata metadata)
     {
