@@ -17,6 +17,8 @@ if [[ ! "$count" =~ ^[1-9][0-9]*$ ]]; then
 fi
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib/environment.sh
+source "$repo_root/bench/lib/environment.sh"
 work="$repo_root/bench/work"
 results="$repo_root/bench/results"
 runs=3
@@ -220,14 +222,6 @@ publish_cli() {
   fi
 }
 
-environment() {
-  local cpu
-  cpu="$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-  printf '%s, %s cores, %s GiB RAM; Debian %s, kernel %s; exiftool %s; %s; .NET SDK %s; TagMyStock %s; %s UTC\n' \
-    "$cpu" "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
-    "$(cat /etc/debian_version)" "$(uname -r)" "$(exiftool -ver)" "$(cp --version | head -n 1)" \
-    "$(dotnet --version)" "$(git -C "$repo_root" describe --always --dirty)" "$(date -u '+%Y-%m-%d %H:%M')"
-}
 
 # summarise TOOL N: "median-seconds median-peak-RSS-KiB" of the tool's runs at N files.
 summarise() {
@@ -335,7 +329,7 @@ report() {
 measure_flatness
 
 # Before the report file is rewritten, or git would call the tree dirty.
-environment_line="$(environment)"
+environment_line="$(environment_line "exiftool $(exiftool -ver); $(cp --version | head -n 1)")"
 report_file="$results/embed-$count.md"
 report | tee "$report_file"
 log "Written to ${report_file#"$repo_root"/}"

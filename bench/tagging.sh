@@ -29,6 +29,8 @@ mkdir -p "$work/out" "$results"
 cd "$work"
 # shellcheck source=bench/lib/large-jpegs.sh
 source "$repo_root/bench/lib/large-jpegs.sh"
+# shellcheck source=bench/lib/environment.sh
+source "$repo_root/bench/lib/environment.sh"
 
 log "Building bench/TagMyStock.Bench (Release) into bench/work/bench-tool"
 if ! dotnet build "$repo_root/bench/TagMyStock.Bench" -c Release -o bench-tool >out/build.log 2>&1 </dev/null; then
@@ -55,9 +57,7 @@ report() {
   local n
   echo "# Tagging benchmark: JPEGs of about $megapixels MP"
   echo
-  printf 'Environment: %s, %s cores; load average at the start: %s; .NET SDK %s; TagMyStock %s; %s UTC\n' \
-    "$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" \
-    "$(dotnet --version)" "$(git -C "$repo_root" describe --always --dirty)" "$(date -u '+%Y-%m-%d %H:%M')"
+  echo "Environment: $(environment_line "exiftool $(exiftool -ver); load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)")"
   echo
   echo "One run each, page cache warm. Wall time and peak RSS include the process start and, for TagMyStock, loading the models."
   echo "CPU ms per image: user + system CPU time of the whole process divided by the images."

@@ -35,6 +35,8 @@ cd "$work"
 
 # shellcheck source=bench/lib/large-jpegs.sh
 source "$repo_root/bench/lib/large-jpegs.sh"
+# shellcheck source=bench/lib/environment.sh
+source "$repo_root/bench/lib/environment.sh"
 
 # The bench console (bench/TagMyStock.Bench), which calls the gallery's ThumbnailMaker as the app does.
 build_bench_tool() {
@@ -115,15 +117,6 @@ done
 
 median() { tr -s ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-environment() {
-  local cpu
-  cpu="$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-  printf '%s, %s cores, %s GiB RAM; Debian %s, kernel %s; vipsthumbnail on %s (Debian); TagMyStock on libvips %s (NetVips.Native); .NET SDK %s; TagMyStock %s; %s UTC\n' \
-    "$cpu" "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
-    "$(cat /etc/debian_version)" "$(uname -r)" "$(vipsthumbnail --vips-version)" \
-    "$(dotnet bench-tool/tagmystock-bench.dll libvips-version 2>/dev/null || echo unknown)" \
-    "$(dotnet --version)" "$(git -C "$repo_root" describe --always --dirty)" "$(date -u '+%Y-%m-%d %H:%M')"
-}
 
 table_row() {
   local tool="$1" secs reference=""
@@ -157,7 +150,7 @@ report() {
   echo "Target (DESIGN.md section 6): TagMyStock within 1.20× vipsthumbnail."
 }
 
-environment_line="$(environment)"
+environment_line="$(environment_line "vipsthumbnail on $(vipsthumbnail --vips-version) (Debian); TagMyStock on libvips $(dotnet bench-tool/tagmystock-bench.dll libvips-version 2>/dev/null || echo unknown) (NetVips.Native)")"
 report_file="$results/thumbnails-$count.md"
 report | tee "$report_file"
 log "Written to ${report_file#"$repo_root"/}"

@@ -6,6 +6,9 @@
 # curl keeps and sends Secure cookies for 127.0.0.1 over plain http (a loopback origin counts as secure),
 # and wrk gets the cookies as a header.
 
+# shellcheck source=bench/lib/environment.sh
+source "$repo_root/bench/lib/environment.sh"
+
 web_pid=""
 web_port=""
 web_url=""
@@ -96,13 +99,3 @@ cookie_header() { awk -F'\t' 'NF == 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6,
 
 # account_id DATA_DIR EMAIL: the account's id as stored in the SQLite database.
 account_id() { sqlite3 "$1/tagmystock.db" "SELECT Id FROM AspNetUsers WHERE NormalizedEmail = upper('$2');"; }
-
-# environment_line TOOLS...: the machine and versions, one line, for the reports.
-environment_line() {
-  local cpu
-  cpu="$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-  printf '%s, %s cores, %s GiB RAM; Debian %s, kernel %s; %s; .NET SDK %s; TagMyStock %s; %s UTC\n' \
-    "$cpu" "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
-    "$(cat /etc/debian_version)" "$(uname -r)" "$*" \
-    "$(dotnet --version)" "$(git -C "$repo_root" describe --always --dirty)" "$(date -u '+%Y-%m-%d %H:%M')"
-}
