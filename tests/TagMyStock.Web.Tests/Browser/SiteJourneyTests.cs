@@ -20,6 +20,7 @@ public sealed class SiteJourneyTests(Chromium chromium) : BrowserTest(chromium)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
 
         await Session.GotoAsync("/account/signup", "signup");
+        Assert.Empty(await Session.Context.CookiesAsync());
         await Page.GetByLabel("Name").FillAsync("Ada Lovelace");
         await Page.GetByLabel("Email").FillAsync("ada@example.com");
         await Page.GetByLabel("Password").FillAsync(Users.Password);
@@ -29,7 +30,8 @@ public sealed class SiteJourneyTests(Chromium chromium) : BrowserTest(chromium)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your gallery");
         await Expect(Page.GetByText("No images yet.")).ToBeVisibleAsync();
         await Session.CheckPageAsync("gallery");
-        var session = Assert.Single(await Session.Context.CookiesAsync(), cookie => cookie.Name == "tms_session");
+        var session = Assert.Single(await Session.Context.CookiesAsync());
+        Assert.Equal("tms_session", session.Name);
         Assert.True(session.HttpOnly && session.Secure, "The session cookie must be HttpOnly and Secure.");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();

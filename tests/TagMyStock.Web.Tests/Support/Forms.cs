@@ -5,10 +5,13 @@ namespace TagMyStock.Web.Support;
 
 /// <summary>
 /// Submits the app's server-rendered forms as a browser would: GET the page, take its antiforgery
-/// token and handler name, POST the fields.
+/// token and handler name, POST the fields with the browser's word that the post comes from the page's own site.
 /// </summary>
 public static partial class Forms
 {
+    /// <summary>Fetch Metadata: every current browser says where a request comes from.</summary>
+    public const string FetchSiteHeader = "Sec-Fetch-Site";
+
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string pageUrl, string formName, IReadOnlyDictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(pageUrl, TestContext.Current.CancellationToken);
@@ -17,7 +20,9 @@ public static partial class Forms
             ["_handler"] = formName,
             ["__RequestVerificationToken"] = AntiforgeryToken(page),
         };
-        return await client.PostAsync(pageUrl, new FormUrlEncodedContent(content), TestContext.Current.CancellationToken);
+        using var post = new HttpRequestMessage(HttpMethod.Post, pageUrl) { Content = new FormUrlEncodedContent(content) };
+        post.Headers.Add(FetchSiteHeader, "same-origin");
+        return await client.SendAsync(post, TestContext.Current.CancellationToken);
     }
 
     public static string AntiforgeryToken(string html) =>

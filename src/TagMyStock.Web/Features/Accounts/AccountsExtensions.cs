@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TagMyStock.Web.Components;
 using TagMyStock.Web.Features.Accounts.Mail;
@@ -55,9 +57,16 @@ public static class AccountsExtensions
             options.AccessDeniedPath = "/account/denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = context =>
+            {
+                SessionAntiforgery.AddSecret(context.Properties);
+                return Task.CompletedTask;
+            };
             options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
+        // Antiforgery bound to the session instead of a cookie of its own: see SessionAntiforgery.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgery, SessionAntiforgery>());
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<IAccountProvider, LocalAccountProvider>();
         builder.Services.AddSingleton(TimeProvider.System);

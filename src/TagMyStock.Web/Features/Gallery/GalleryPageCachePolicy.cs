@@ -12,8 +12,8 @@ namespace TagMyStock.Web.Features.Gallery;
 /// and so misses the cache (see <see cref="GalleryVersions"/> for how soon on other nodes).
 /// </summary>
 /// <remarks>
-/// The key includes the browser's cookies (hashed): the page carries that browser's antiforgery token and
-/// its session's name, and another browser of the same account must not receive them. A response that sets
+/// The key includes the browser's cookies (hashed): the page carries a token bound to that browser's session
+/// and its session's name, and another browser of the same account must not receive them. A response that sets
 /// a cookie, or is not a plain 200, is never stored. The tiles' signed links live 30 minutes, far longer
 /// than an entry.
 /// </remarks>

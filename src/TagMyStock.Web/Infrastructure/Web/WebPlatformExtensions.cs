@@ -14,11 +14,6 @@ public static class WebPlatformExtensions
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddProblemDetails();
-        builder.Services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "tms_csrf";
-            options.Cookie.SameSite = SameSiteMode.Strict;
-        });
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
