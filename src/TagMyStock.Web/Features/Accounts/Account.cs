@@ -14,6 +14,9 @@ public sealed class Account : IdentityUser<Guid>
 public static class AccountRoles
 {
     public const string Admin = "Admin";
+
+    /// <summary>The authorization policy of admin-only pages: the <see cref="Admin"/> role.</summary>
+    public const string AdminPolicy = "admin";
 }
 
 public static class AccountClaims

@@ -68,6 +68,7 @@ public static class AccountsExtensions
         // Antiforgery bound to the session instead of a cookie of its own: see SessionAntiforgery.
         builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgery, SessionAntiforgery>());
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AccountRoles.AdminPolicy, policy => policy.RequireRole(AccountRoles.Admin));
         builder.Services.AddScoped<IAccountProvider, LocalAccountProvider>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IMailSender>(services =>

@@ -4,25 +4,26 @@ using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
+using TagMyStock.Web.Features.Jobs;
 using TagMyStock.Web.Features.Settings;
+using TagMyStock.Web.Features.Usage;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Tagging;
 
-/// <summary><c>POST /api/images/{id}/tag</c>, <c>POST /api/images/tag</c> and <c>GET /api/jobs/{id}</c>.</summary>
+/// <summary><c>POST /api/images/{id}/tag</c> and <c>POST /api/images/tag</c> (a job: see <see cref="JobsApi"/>).</summary>
 public static class TaggingApi
 {
     /// <summary>A selection larger than this is more than any gallery page offers; split it.</summary>
     public const int MaxSelection = 5000;
 
-    /// <summary>Registers the offline engine behind <see cref="ITaggingEngine"/>, the service and the job runner.</summary>
+    /// <summary>Registers the offline engine behind <see cref="ITaggingEngine"/>, the service and the selection's job.</summary>
     public static IHostApplicationBuilder AddTagging(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ITaggingEngine, LocalTextEngine>();
         builder.Services.AddScoped<TaggingService>();
-        builder.Services.AddSingleton<TaggingJobQueue>();
-        builder.Services.AddHostedService<TaggingJobRunner>();
+        builder.Services.AddJobHandler<TagSelectionJob>(TagSelectionJob.Kind);
         return builder;
     }
 
@@ -31,7 +32,6 @@ public static class TaggingApi
         var api = routes.MapGroup("/api").RequireAuthorization();
         api.MapPost("/images/{id:guid}/tag", TagOneAsync).RequireAntiforgeryHeader();
         api.MapPost("/images/tag", TagSelectionAsync).RequireAntiforgeryHeader();
-        api.MapGet("/jobs/{id:guid}", GetJobAsync);
         return routes;
     }
 
@@ -41,6 +41,8 @@ public static class TaggingApi
         HttpContext http,
         TaggingService tagging,
         IAccountSettings settings,
+        IUsageLog usage,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (HintProblem(request?.Hint) is { } problem)
@@ -49,6 +51,8 @@ public static class TaggingApi
         }
 
         var owner = http.User.AccountId();
+        var startedAt = time.GetUtcNow().UtcDateTime;
+        var started = time.GetTimestamp();
         TagOutcome? outcome;
         try
         {
@@ -64,6 +68,10 @@ public static class TaggingApi
             return TypedResults.NotFound();
         }
 
+        await usage.RecordAsync(
+            new UsageOperation(owner, JobId: null, TagSelectionJob.Kind, startedAt, time.GetElapsedTime(started), UsageResult.Succeeded),
+            [new UsageEntry(outcome.Result.Engine, Model: null, Images: 1)],
+            cancellationToken);
         var image = outcome.Image;
         var agencies = await settings.GetAgenciesAsync(owner, cancellationToken);
         return TypedResults.Ok(new TagResponse(
@@ -81,8 +89,7 @@ public static class TaggingApi
         TagSelectionRequest request,
         HttpContext http,
         AppDbContext db,
-        TaggingJobQueue queue,
-        TimeProvider time,
+        IJobQueue jobs,
         CancellationToken cancellationToken)
     {
         if (HintProblem(request.Hint) is { } problem)
@@ -102,28 +109,12 @@ public static class TaggingApi
             .Where(image => requested.Contains(image.Id))
             .Select(image => image.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
-        var now = time.GetUtcNow().UtcDateTime;
-        var job = new TaggingJob
-        {
-            Id = Guid.CreateVersion7(),
-            OwnerId = owner,
-            Hint = string.IsNullOrWhiteSpace(request.Hint) ? null : request.Hint.Trim(),
-            ImageIds = [.. requested.Where(owned.Contains)],
-            NotFound = requested.Count - owned.Count,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-        queue.Enqueue(job.Id);
-        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobResponse.From(job));
-    }
-
-    private static async Task<Results<Ok<JobResponse>, NotFound>> GetJobAsync(Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var owner = http.User.AccountId();
-        var job = await db.Set<TaggingJob>().AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.OwnerId == owner, cancellationToken);
-        return job is null ? TypedResults.NotFound() : TypedResults.Ok(JobResponse.From(job));
+        var input = new TagSelectionInput(
+            [.. requested.Where(owned.Contains)],
+            string.IsNullOrWhiteSpace(request.Hint) ? null : request.Hint.Trim(),
+            requested.Count - owned.Count);
+        var job = await jobs.EnqueueAsync(owner, TagSelectionJob.Kind, input, TagSelectionDetail.From(input, new TagSelectionProgress(0, 0, [])), cancellationToken);
+        return TypedResults.Accepted(JobsApi.Location(job.Id), JobResponse.From(job));
     }
 
     private static ValidationProblem? HintProblem(string? hint) =>
@@ -151,26 +142,3 @@ public sealed record TagResponse(
 
 /// <summary>Why a keyword or flag is there: the sources that support it, strongest first.</summary>
 public sealed record EvidenceDto(string Term, IReadOnlyList<string> Sources, double Score);
-
-/// <param name="Total">The account's images in the selection; <paramref name="NotFound"/> counts the other ids.</param>
-/// <param name="Percent">Share of <paramref name="Total"/> processed (done or failed), 0 to 100.</param>
-public sealed record JobResponse(
-    Guid Id,
-    string State,
-    int Total,
-    int Done,
-    int Failed,
-    int NotFound,
-    int Percent,
-    IReadOnlyList<TaggingFailure> Failures)
-{
-    public static JobResponse From(TaggingJob job) => new(
-        job.Id,
-        job.State.ToString().ToLowerInvariant(),
-        job.Total,
-        job.Done,
-        job.Failed,
-        job.NotFound,
-        job.Total == 0 ? 100 : job.Processed * 100 / job.Total,
-        job.Failures);
-}

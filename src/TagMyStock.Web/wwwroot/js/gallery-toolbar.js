@@ -75,18 +75,29 @@ export function attach(toolbar) {
                 return;
             }
             let job = await response.json();
-            for (;;) {
-                show(job, names);
-                if (job.state === 'finished' || !toolbar.isConnected) {
-                    break;
+            const cancel = find('[data-tag-cancel]');
+            cancel.hidden = false;
+            cancel.disabled = false;
+            cancel.onclick = async () => {
+                cancel.disabled = true;
+                await post(`/api/jobs/${job.id}/cancel`, {});
+            };
+            try {
+                for (;;) {
+                    show(job, names);
+                    if (job.finished || !toolbar.isConnected) {
+                        break;
+                    }
+                    await new Promise(resolve => setTimeout(resolve, pollMs));
+                    const poll = await fetch(`/api/jobs/${job.id}`, { headers: { Accept: 'application/json' } });
+                    if (!poll.ok) {
+                        report('Lost track of the tagging job; reload the page to see what was tagged.');
+                        break;
+                    }
+                    job = await poll.json();
                 }
-                await new Promise(resolve => setTimeout(resolve, pollMs));
-                const poll = await fetch(`/api/jobs/${job.id}`, { headers: { Accept: 'application/json' } });
-                if (!poll.ok) {
-                    report('Lost track of the tagging job; reload the page to see what was tagged.');
-                    break;
-                }
-                job = await poll.json();
+            } finally {
+                cancel.hidden = true;
             }
             document.dispatchEvent(new CustomEvent('gallery:changed'));
         } finally {
@@ -95,16 +106,22 @@ export function attach(toolbar) {
         }
     }
 
+    // A tagging job's detail counts the selection's images; its state says whether it still runs.
     function show(job, names) {
+        const detail = job.detail;
         const bar = find('[data-tag-progress] progress');
-        const processed = job.done + job.failed;
-        bar.max = Math.max(job.total, 1);
+        const processed = detail.done + detail.failed;
+        bar.max = Math.max(detail.total, 1);
         bar.value = processed;
-        const failed = job.failed > 0 ? `, ${job.failed} failed` : '';
-        const missing = job.notFound > 0 ? `, ${job.notFound} no longer in your gallery` : '';
-        const state = job.state === 'finished' ? 'Done: ' : 'Tagging: ';
-        report(`${state}${processed} of ${job.total} tagged${failed}${missing}.`);
-        find('[data-tag-failures]').replaceChildren(...job.failures.map(failure => {
+        const failed = detail.failed > 0 ? `, ${detail.failed} failed` : '';
+        const missing = detail.notFound > 0 ? `, ${detail.notFound} no longer in your gallery` : '';
+        const state = {
+            succeeded: 'Done: ',
+            cancelled: 'Cancelled: ',
+            failed: `Stopped (${job.error}): `,
+        }[job.state] ?? (job.state === 'queued' && job.note ? `${job.note} ` : 'Tagging: ');
+        report(`${state}${processed} of ${detail.total} tagged${failed}${missing}.`);
+        find('[data-tag-failures]').replaceChildren(...detail.failures.map(failure => {
             const item = document.createElement('li');
             item.textContent = `${names.get(failure.imageId) ?? failure.imageId}: ${failure.message}`;
             return item;

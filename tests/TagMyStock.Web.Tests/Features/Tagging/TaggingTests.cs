@@ -1,3 +1,4 @@
+using TagMyStock.Web.Features.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using TagMyStock.Core.Agencies;
@@ -55,9 +56,9 @@ public sealed class TaggingTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var job = (await response.Content.ReadFromJsonAsync<JobResponse>(TestContext.Current.CancellationToken))!;
         Assert.Equal($"/api/jobs/{job.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal((2, 2), (job.Total, job.NotFound));
-        var finished = await Jobs.WaitUntilFinishedAsync(ada.Client, job.Id);
-        Assert.Equal((2, 0, 100), (finished.Done, finished.Failed, finished.Percent));
+        Assert.Equal((2, 2), (job.Detail<TagSelectionDetail>().Total, job.Detail<TagSelectionDetail>().NotFound));
+        var finished = await JobPolling.WaitUntilFinishedAsync(ada.Client, job.Id);
+        Assert.Equal(("succeeded", 2, 0, 100), (finished.State, finished.Detail<TagSelectionDetail>().Done, finished.Detail<TagSelectionDetail>().Failed, finished.Percent));
         Assert.Equal("local", (await Images.GetAsync(app, first)).TaggedBy);
         Assert.Equal("local", (await Images.GetAsync(app, second)).TaggedBy);
         Assert.Contains("studio", (await Images.GetAsync(app, second)).Keywords);
@@ -77,16 +78,28 @@ public sealed class TaggingTests
         var jobId = Guid.NewGuid();
         await app.WithDbAsync(db =>
         {
-            db.Add(new TaggingJob { Id = jobId, OwnerId = ada.Id, ImageIds = [done, left], Done = 1, State = TaggingJobState.Running, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            // As a stop leaves it: running, its first image done and checkpointed.
+            db.Add(new Job
+            {
+                Id = jobId,
+                OwnerId = ada.Id,
+                Kind = "tag",
+                State = JobState.Running,
+                Attempts = 1,
+                Input = $$"""{"imageIds":["{{done}}","{{left}}"],"hint":null,"notFound":0}""",
+                Checkpoint = """{"done":1,"failed":0,"failures":[]}""",
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            });
             return db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 
         await using var restarted = app.WithWebHostBuilder(_ => { });
         var client = restarted.CreateClient(new() { BaseAddress = new Uri("https://tagmystock.test"), AllowAutoRedirect = false });
         await Users.SignInAsync(client, ada.Email);
-        var finished = await Jobs.WaitUntilFinishedAsync(client, jobId);
+        var finished = await JobPolling.WaitUntilFinishedAsync(client, jobId);
 
-        Assert.Equal((2, 0), (finished.Done, finished.Failed));
+        Assert.Equal((2, 0, 2), (finished.Detail<TagSelectionDetail>().Done, finished.Detail<TagSelectionDetail>().Failed, finished.Attempts));
         Assert.Null((await Images.GetAsync(app, done)).TaggedBy);
         Assert.Equal("local", (await Images.GetAsync(app, left)).TaggedBy);
     }

@@ -127,6 +127,33 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Input = table.Column<string>(type: "TEXT", nullable: false),
+                    Checkpoint = table.Column<string>(type: "TEXT", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true),
+                    ExecutorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LinkSigningKeys",
                 columns: table => new
                 {
@@ -141,24 +168,26 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "TaggingJobs",
+                name: "UsageRecords",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Hint = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ImageIds = table.Column<string>(type: "TEXT", nullable: false),
-                    NotFound = table.Column<int>(type: "INTEGER", nullable: false),
-                    Done = table.Column<int>(type: "INTEGER", nullable: false),
-                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Failures = table.Column<string>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Images = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    PromptTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletionTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaggingJobs", x => x.Id);
+                    table.PrimaryKey("PK_UsageRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -315,9 +344,19 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "OwnerId", "UploadedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TaggingJobs_State",
-                table: "TaggingJobs",
+                name: "IX_Jobs_OwnerId_CreatedAt",
+                table: "Jobs",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State",
+                table: "Jobs",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageRecords_OwnerId_StartedAt",
+                table: "UsageRecords",
+                columns: new[] { "OwnerId", "StartedAt" });
         }
 
         /// <inheritdoc />
@@ -351,10 +390,13 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "Images");
 
             migrationBuilder.DropTable(
+                name: "Jobs");
+
+            migrationBuilder.DropTable(
                 name: "LinkSigningKeys");
 
             migrationBuilder.DropTable(
-                name: "TaggingJobs");
+                name: "UsageRecords");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -128,6 +128,33 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    Input = table.Column<string>(type: "text", nullable: false),
+                    Checkpoint = table.Column<string>(type: "text", nullable: true),
+                    Detail = table.Column<string>(type: "text", nullable: true),
+                    ExecutorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LinkSigningKeys",
                 columns: table => new
                 {
@@ -142,24 +169,26 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "TaggingJobs",
+                name: "UsageRecords",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Hint = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ImageIds = table.Column<string>(type: "text", nullable: false),
-                    NotFound = table.Column<int>(type: "integer", nullable: false),
-                    Done = table.Column<int>(type: "integer", nullable: false),
-                    Failed = table.Column<int>(type: "integer", nullable: false),
-                    Failures = table.Column<string>(type: "text", nullable: false),
-                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    JobId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Operation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Engine = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Images = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    Result = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PromptTokens = table.Column<int>(type: "integer", nullable: false),
+                    CompletionTokens = table.Column<int>(type: "integer", nullable: false),
+                    ProviderCost = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaggingJobs", x => x.Id);
+                    table.PrimaryKey("PK_UsageRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -316,9 +345,19 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "OwnerId", "UploadedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TaggingJobs_State",
-                table: "TaggingJobs",
+                name: "IX_Jobs_OwnerId_CreatedAt",
+                table: "Jobs",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State",
+                table: "Jobs",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageRecords_OwnerId_StartedAt",
+                table: "UsageRecords",
+                columns: new[] { "OwnerId", "StartedAt" });
         }
 
         /// <inheritdoc />
@@ -352,10 +391,13 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 name: "Images");
 
             migrationBuilder.DropTable(
+                name: "Jobs");
+
+            migrationBuilder.DropTable(
                 name: "LinkSigningKeys");
 
             migrationBuilder.DropTable(
-                name: "TaggingJobs");
+                name: "UsageRecords");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

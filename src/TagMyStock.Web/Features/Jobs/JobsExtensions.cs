@@ -1,0 +1,90 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using TagMyStock.Web.Features.Accounts;
+using TagMyStock.Web.Features.Usage;
+using TagMyStock.Web.Infrastructure.Data;
+
+namespace TagMyStock.Web.Features.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>The admin-only Hangfire dashboard.</summary>
+    public const string DashboardPath = "/admin/jobs";
+
+    /// <summary>
+    /// Durable jobs: rows in the app's database, run by Hangfire. Hangfire keeps its queue in PostgreSQL when the
+    /// app runs on it (nodes share it), else in memory, and then the unfinished rows are handed to it again at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        var postgres = builder.Configuration.GetConnectionString(DatabaseExtensions.PostgresConnectionName);
+        var shared = !string.IsNullOrWhiteSpace(postgres);
+
+        // Storage and activator of this host's own, registered before AddHangfire so that its static
+        // JobStorage.Current is never used: two hosts in one process (tests) must not share a queue.
+        builder.Services.AddSingleton<JobStorage>(_ => shared
+            ? new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(postgres!, PostgresStorageOptions()),
+                PostgresStorageOptions())
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        var jobs = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        if (jobs.RunWorker)
+        {
+            builder.Services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = jobs.Workers;
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+            if (!shared)
+            {
+                builder.Services.AddHostedService<UnfinishedJobs>();
+            }
+        }
+
+        builder.Services.AddScoped<JobQueue>();
+        builder.Services.AddScoped<IJobQueue>(services => services.GetRequiredService<JobQueue>());
+        builder.Services.AddScoped<JobExecutor>();
+        builder.Services.AddScoped<IUsageLog, UsageLog>();
+        return builder;
+    }
+
+    /// <summary>Registers the handler that runs jobs of <paramref name="kind"/>.</summary>
+    public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services, string kind)
+        where THandler : class, IJobHandler =>
+        services.AddKeyedScoped<IJobHandler, THandler>(kind);
+
+    public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder routes)
+    {
+        routes.MapJobsApi();
+        routes.MapHangfireDashboardWithAuthorizationPolicy(AccountRoles.AdminPolicy, DashboardPath, new DashboardOptions
+        {
+            AppPath = "/",
+            DashboardTitle = "TagMyStock jobs",
+            DisplayStorageConnectionString = false,
+        });
+        return routes;
+    }
+
+    /// <summary>
+    /// Sliding invisibility: a running job's lease is renewed while its server lives, so a crashed node's jobs
+    /// go back to the queue within minutes, not the half hour of the fixed default.
+    /// </summary>
+    private static PostgreSqlStorageOptions PostgresStorageOptions() => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+    };
+}

@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using TagMyStock.Web.Features.Jobs;
+
+namespace TagMyStock.Web.Support;
+
+public static class JobPolling
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Polls a job until it has finished; fails the test if it never does.</summary>
+    public static async Task<JobResponse> WaitUntilFinishedAsync(HttpClient client, Guid jobId)
+    {
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var job = (await client.GetFromJsonAsync<JobResponse>($"/api/jobs/{jobId}", TestContext.Current.CancellationToken))!;
+            if (job.Finished)
+            {
+                return job;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException($"Job {jobId} did not finish.");
+    }
+
+    /// <summary>The job kind's own account of its progress.</summary>
+    public static T Detail<T>(this JobResponse job) =>
+        job.Detail is { } detail ? detail.Deserialize<T>(Json)! : throw new InvalidOperationException($"Job {job.Id} has no detail.");
+}
