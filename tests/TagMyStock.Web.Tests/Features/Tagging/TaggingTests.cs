@@ -1,4 +1,3 @@
-using TagMyStock.Web.Features.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using TagMyStock.Core.Agencies;
@@ -6,6 +5,7 @@ using TagMyStock.Core.Agencies.Profiles;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Tagging;
+using TagMyStock.Web.Features.Jobs;
 
 namespace TagMyStock.Web.Features.Tagging;
 
