@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Tagging benchmark (issue 5, DESIGN.md section 6): the offline engine (decode with shrink-on-load, visual
-# facts, faces, ResNet18 embedding; no hint, no library) over N and 4N large JPEGs of about 20 MP, one image
-# per core as `tagmystock tag` runs it, against exiftool reading the same files' metadata (the I/O floor).
-# Each tool is one process for all files; the page cache is warm (the files are read once before).
+# facts, faces, ResNet18 embedding, visible text; no hint, no library) over N and 4N large JPEGs of about
+# 20 MP, one image per core as `tagmystock tag` runs it, against exiftool reading the same files' metadata
+# (the I/O floor) and djpeg decoding them at 1/8 scale (the JPEG decode floor: shrink-on-load still has to
+# undo the entropy coding of every block). The page cache is warm (the files are read once before).
+# Then the CPU time of each stage of the engine, one stage after the other on one thread, over the N files.
 #
 #   bench/tagging.sh [N]        N files, default 20 (and 4N)
 #
@@ -24,7 +26,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '%s\n' "$*" >&2; }
 
-"$repo_root/scripts/ensure-debian-packages" libvips-tools libimage-exiftool-perl time mate-backgrounds
+"$repo_root/scripts/ensure-debian-packages" libvips-tools libimage-exiftool-perl libjpeg-turbo-progs time mate-backgrounds
 mkdir -p "$work/out" "$results"
 cd "$work"
 # shellcheck source=bench/lib/large-jpegs.sh
@@ -60,7 +62,7 @@ report() {
   echo "Environment: $(environment_line "exiftool $(exiftool -ver); load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)")"
   echo
   echo "One run each, page cache warm. Wall time and peak RSS include the process start and, for TagMyStock, loading the models."
-  echo "CPU ms per image: user + system CPU time of the whole process divided by the images."
+  echo "CPU ms per image: user + system CPU time of the whole process (djpeg: of all its processes) divided by the images."
   echo
   echo '| Tool | Files | Seconds | Images/s | CPU ms per image | Peak RSS (MB) |'
   echo '|---|---|---|---|---|---|'
@@ -68,8 +70,25 @@ report() {
     prepare_files "$n"
     cat "thumbs-src-$n"/*.jpg >/dev/null
     row "exiftool -fast, one process" "$n" exiftool -fast -json "thumbs-src-$n"/ || return 1
+    row "djpeg -scale 1/8, one process per file, 2 at a time" "$n" \
+      sh -c 'printf "%s\0" "$@" | xargs -0 -n 1 -P 2 djpeg -scale 1/8 -outfile /dev/null' sh "thumbs-src-$n"/*.jpg || return 1
     row "TagMyStock LocalEngine, one image per core" "$n" dotnet bench-tool/tagmystock-bench.dll tagging "thumbs-src-$n"/*.jpg || return 1
   done
+  echo
+  echo "## CPU time per stage, $count files"
+  echo
+  echo "Each stage in turn on one thread (process CPU time, so libvips' and ONNX Runtime's threads count); the first file once more beforehand, unmeasured."
+  echo "The text detection and recognition run only on the images the screening lets through."
+  echo
+  echo '| Stage | Mean CPU ms | Min | Max |'
+  echo '|---|---|---|---|'
+  if ! dotnet bench-tool/tagmystock-bench.dll tagging-stages "thumbs-src-$count"/*.jpg >out/stages.log 2>&1 </dev/null; then
+    log "tagging-stages failed:"
+    tail -n 15 out/stages.log >&2
+    return 1
+  fi
+  sed -n 's/^stage=\([a-z_]*\) cpu_ms_mean=\([0-9.]*\) cpu_ms_min=\([0-9.]*\) cpu_ms_max=\([0-9.]*\)$/| \1 | \2 | \3 | \4 |/p' out/stages.log | tr '_' ' '
+  sed -n 's/^stage=total cpu_ms_mean=\([0-9.]*\) images=\([0-9]*\) screened_in=\([0-9]*\) text_boxes=\([0-9]*\)$/| total | \1 | | |\n\nImages the text screening let through: \3 of \2 (text boxes read: \4)./p' out/stages.log
   echo
   echo "Target (issue 5): 15 images/s or more on 2 cores, embedding included, memory flat in the number of images."
 }

@@ -13,6 +13,8 @@ internal static class BenchProgram
                 return await Thumbnails.RunAsync(rest, CancellationToken.None);
             case ["tagging", .. var files] when files.Length > 0:
                 return await Tagging.RunAsync(files, CancellationToken.None);
+            case ["tagging-stages", .. var files] when files.Length > 0:
+                return TaggingStages.Run(files);
             case ["embedding-centre", var output, .. var files] when files.Length > 0:
                 return await EmbeddingCentre.RunAsync(output, files, CancellationToken.None);
             case ["embedding-similarity", var work, var samples, .. var reference] when reference.Length > 0:
@@ -22,7 +24,7 @@ internal static class BenchProgram
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}"));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | libvips-version");
+                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | libvips-version");
                 return 2;
         }
     }

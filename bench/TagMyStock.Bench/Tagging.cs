@@ -7,7 +7,7 @@ using TagMyStock.Vision;
 namespace TagMyStock.Bench;
 
 /// <summary>
-/// <c>tagging FILE...</c>: tags every file with the offline engine (pixels, faces, embedding; no hint), one
+/// <c>tagging FILE...</c>: tags every file with the offline engine (pixels, faces, embedding, text; no hint), one
 /// image per core as the CLI does, and prints one line: images, seconds, images/s, CPU ms per image.
 /// The engine's models load before the clock starts.
 /// </summary>

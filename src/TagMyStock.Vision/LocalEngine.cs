@@ -4,12 +4,14 @@ using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Similarity;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Vision.Embeddings;
+using TagMyStock.Vision.Text;
 
 namespace TagMyStock.Vision;
 
 /// <summary>
 /// The offline engine that sees the image: one decode per image (<see cref="AnalysisImage"/>) shared by the
-/// visual facts, the face detector and the embedder; the keywords of similar images in the user's library;
+/// visual facts, the face detector, the embedder and the text reader (whose warnings name visible text and
+/// brands in it); the keywords of similar images in the user's library;
 /// and <see cref="LocalTextEngine"/>, which ranks all of it with the text sources. Deterministic and
 /// thread-safe: one instance serves parallel images. An image that cannot be decoded gives the text-only
 /// result and a warning, so that one damaged file never stops a batch.
@@ -18,29 +20,35 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
 {
     private readonly PixelAnalyzer _pixels;
     private readonly ImageEmbedder _embedder;
+    private readonly VisibleTextReader _visibleText;
     private readonly LocalTextEngine _text = new();
     private readonly SimilarImageOptions? _similarImages;
 
-    private LocalEngine(PixelAnalyzer pixels, ImageEmbedder embedder, SimilarImageOptions? similarImages)
+    private LocalEngine(PixelAnalyzer pixels, ImageEmbedder embedder, VisibleTextReader visibleText, SimilarImageOptions? similarImages)
     {
         _pixels = pixels;
         _embedder = embedder;
+        _visibleText = visibleText;
         _similarImages = similarImages;
     }
 
     public string Name => "local";
 
-    /// <summary>Loads the face and embedding models (from next to the application unless told otherwise).</summary>
+    /// <summary>Loads the face, embedding and text reading models (from next to the application unless told otherwise).</summary>
     /// <exception cref="FileNotFoundException">A model file is missing.</exception>
-    public static LocalEngine Create(SimilarImageOptions? similarImages = null, string? faceModelFolder = null, string? embeddingModelFolder = null)
+    public static LocalEngine Create(
+        SimilarImageOptions? similarImages = null, string? faceModelFolder = null, string? embeddingModelFolder = null, string? textModelFolder = null)
     {
         var pixels = new PixelAnalyzer(faceModelFolder);
+        ImageEmbedder? embedder = null;
         try
         {
-            return new LocalEngine(pixels, ImageEmbedder.Create(threadsPerImage: 1, embeddingModelFolder), similarImages);
+            embedder = ImageEmbedder.Create(threadsPerImage: 1, embeddingModelFolder);
+            return new LocalEngine(pixels, embedder, VisibleTextReader.Create(threadsPerImage: 1, modelDirectory: textModelFolder), similarImages);
         }
         catch
         {
+            embedder?.Dispose();
             pixels.Dispose();
             throw;
         }
@@ -70,11 +78,12 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
 
         var analysis = _pixels.Analyze(image);
         var embedding = _embedder.Embed(image);
+        var visibleText = _visibleText.Read(image);
         var observed = new Observations
         {
             Concepts = [.. analysis.Concepts.Select(concept => new Observation(concept.Term, EvidenceSource.Pixels, concept.Confidence, concept.Reason)), .. SimilarImageKeywords(input, embedding)],
             Flags = PixelFlags(analysis),
-            Warnings = analysis.QualityWarnings,
+            Warnings = [.. analysis.QualityWarnings, .. TextWarnings.For(visibleText)],
         };
         return _text.Tag(input, observed) with { Embedding = embedding };
     }
@@ -85,6 +94,7 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
 
     public void Dispose()
     {
+        _visibleText.Dispose();
         _embedder.Dispose();
         _pixels.Dispose();
     }

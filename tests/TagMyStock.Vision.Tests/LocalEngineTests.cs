@@ -1,6 +1,7 @@
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Similarity;
 using TagMyStock.Core.Tagging;
+using TagMyStock.Vision.Text;
 
 namespace TagMyStock.Vision;
 
@@ -11,9 +12,11 @@ public sealed class LocalEngineFixture : IDisposable
     public void Dispose() => Engine.Dispose();
 }
 
-public sealed class LocalEngineTests(LocalEngineFixture fixture) : IClassFixture<LocalEngineFixture>
+public sealed class LocalEngineTests(LocalEngineFixture fixture, TextFixture text) : IClassFixture<LocalEngineFixture>, IClassFixture<TextFixture>
 {
     private const string Ladybird = "ladybird-on-grass-stem-among-forget-me-nots.jpg";
+
+    public static TheoryData<string> Photos => [.. TextFixture.Photos];
 
     private TaggingResult Tag(string path, string? hint = null, SimilarImageIndex? library = null, string? libraryId = null) =>
         fixture.Engine.Tag(new TaggingInput("IMG_0001.jpg", hint, null, ImageMetadata.Empty) { ImagePath = path, Library = library, LibraryId = libraryId });
@@ -75,6 +78,37 @@ public sealed class LocalEngineTests(LocalEngineFixture fixture) : IClassFixture
 
         var leftOut = Tag(Samples.Path(Ladybird), library: library, libraryId: Ladybird);
         Assert.Empty(From(leftOut, EvidenceSource.SimilarImages));
+    }
+
+    [Fact]
+    public void Text_in_the_image_is_a_warning_that_quotes_it_and_is_no_keyword()
+    {
+        var result = Tag(text.WithText("storm-clouds-over-empty-highway.jpg", "OPEN 24 HOURS", "DejaVu Sans Bold 40", [255, 255, 255]));
+
+        var warning = Assert.Single(result.Warnings, warning => warning.StartsWith("Visible text:", StringComparison.Ordinal));
+        Assert.Contains("OPEN 24 HOURS", warning, StringComparison.Ordinal);
+        Assert.Contains("confidence", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Warnings, warning => warning.StartsWith("Trademark", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Metadata.Keywords, keyword => keyword.Contains("open", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_brand_in_the_image_is_a_trademark_warning_that_names_the_text_it_was_read_in()
+    {
+        var result = Tag(text.WithText("espresso-cup-on-wooden-table.jpg", "Starbucks", "Liberation Sans Bold 34", [0, 110, 60]));
+
+        Assert.Contains(result.Warnings, warning => warning.StartsWith("Visible text:", StringComparison.Ordinal));
+        var trademark = Assert.Single(result.Warnings, warning => warning.StartsWith("Trademark in the image:", StringComparison.Ordinal));
+        Assert.Contains("\"starbucks\" (in the text \"Starbucks\")", trademark, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Photos))]
+    public void A_photo_without_text_has_no_text_warning(string photo)
+    {
+        var result = Tag(Samples.Path(photo));
+
+        Assert.DoesNotContain(result.Warnings, warning => warning.StartsWith("Visible text", StringComparison.Ordinal) || warning.StartsWith("Trademark", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using NetVips;
 using TagMyStock.Core.Similarity;
@@ -31,6 +32,8 @@ public sealed class ImageEmbedder : IDisposable
     private const string PreprocessOutput = "PreprocessedInput";
     private const string NetworkInput = "Input247";
     private const string NetworkOutput = "Pooling395_Output_0";
+
+    private const int InputLength = 3 * InputSize * InputSize;
 
     private static readonly long[] InputShape = [1, 3, InputSize, InputSize];
 
@@ -88,11 +91,20 @@ public sealed class ImageEmbedder : IDisposable
     public float[] Features(AnalysisImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var pixels = PlanarPixels(image);
-        using var input = OrtValue.CreateTensorValueFromMemory(pixels, InputShape);
-        using var preprocessed = _preprocess.Run(_runOptions, [PreprocessInput], [input], [PreprocessOutput]);
-        using var pooled = _network.Run(_runOptions, [NetworkInput], [preprocessed[0]], [NetworkOutput]);
-        return pooled[0].GetTensorDataAsSpan<float>().ToArray();
+        // Rented: 600 kB a call would otherwise be a new large-object allocation per image.
+        var pixels = ArrayPool<float>.Shared.Rent(InputLength);
+        try
+        {
+            PlanarPixels(image, pixels);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, pixels.AsMemory(0, InputLength), InputShape);
+            using var preprocessed = _preprocess.Run(_runOptions, [PreprocessInput], [input], [PreprocessOutput]);
+            using var pooled = _network.Run(_runOptions, [NetworkInput], [preprocessed[0]], [NetworkOutput]);
+            return pooled[0].GetTensorDataAsSpan<float>().ToArray();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(pixels);
+        }
     }
 
     public void Dispose()
@@ -102,22 +114,19 @@ public sealed class ImageEmbedder : IDisposable
         _runOptions.Dispose();
     }
 
-    /// <summary>The image squeezed to 224×224, as three planes (all red, then green, then blue) of 0–255 values.</summary>
-    private static float[] PlanarPixels(AnalysisImage image)
+    /// <summary>Writes the image squeezed to 224×224 into <paramref name="planar"/>, as three planes (all red, then green, then blue) of 0–255 values.</summary>
+    private static void PlanarPixels(AnalysisImage image, float[] planar)
     {
         using var source = Image.NewFromMemory(image.Rgb, image.Width, image.Height, 3, Enums.BandFormat.Uchar);
         using var square = source.ThumbnailImage(InputSize, height: InputSize, size: Enums.Size.Force);
         var rgb = square.WriteToMemory<byte>();
         const int Plane = InputSize * InputSize;
-        var planar = new float[3 * Plane];
         for (var pixel = 0; pixel < Plane; pixel++)
         {
             planar[pixel] = rgb[pixel * 3];
             planar[Plane + pixel] = rgb[(pixel * 3) + 1];
             planar[(2 * Plane) + pixel] = rgb[(pixel * 3) + 2];
         }
-
-        return planar;
     }
 
     private static string ModelFile(string directory, string name) =>

@@ -1,12 +1,12 @@
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using NetVips;
 
 namespace TagMyStock.Vision.Text;
 
 /// <summary>
-/// PP-OCRv4's DB text detector: the image, shrunk to <see cref="TextThresholds.DetectionLongestEdge"/>,
-/// resized to multiples of 32 and normalised as PaddleOCR trained
-/// it, gives a map of text probability; the connected regions of that map above
+/// PP-OCRv4's DB text detector: the image, shrunk to a given longest edge, resized to multiples of 32
+/// and normalised as PaddleOCR trained it, gives a map of text probability; the connected regions of that map above
 /// <see cref="TextThresholds.PixelProbability"/> are the candidate lines, grown back by DB's unclip ratio
 /// because the network marks a shrunk core of each line.
 /// </summary>
@@ -28,15 +28,9 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
     /// <summary>Candidate text boxes in the image's pixels, each with its detection score, highest score first.</summary>
     public IReadOnlyList<(TextBox Box, double Score)> Detect(AnalysisImage image, TextThresholds thresholds)
     {
-        var scale = Math.Min(1.0, (double)thresholds.DetectionLongestEdge / Math.Max(image.Width, image.Height));
-        var width = MultipleOf32(image.Width * scale);
-        var height = MultipleOf32(image.Height * scale);
-        var input = NormalisedPlanes(image, width, height);
-        using var tensor = OrtValue.CreateTensorValueFromMemory(input, [1, 3, height, width]);
-        using var outputs = session.Run(runOptions, [_input], [tensor], [_output]);
-        var probability = outputs[0].GetTensorDataAsSpan<float>();
-        return Regions(probability, width, height, thresholds)
-            .Select(region => (Box: ToImage(region.Box, width, height, image), region.Score))
+        using var map = Predict(image, thresholds.DetectionLongestEdge);
+        return Regions(map.Probability, map.Width, map.Height, thresholds.PixelProbability, thresholds.BoxScore, MinimumRegionSide)
+            .Select(region => (Box: ToImage(region.Box, map.Width, map.Height, image), region.Score))
             .Where(candidate => candidate.Box.Width > 0 && candidate.Box.Height > 0)
             .OrderByDescending(candidate => candidate.Score)
             .ThenBy(candidate => candidate.Box.Y)
@@ -44,15 +38,47 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
             .ToArray();
     }
 
+    /// <summary>
+    /// Whether a quick look at <see cref="TextThresholds.ScreeningLongestEdge"/> finds anything like text: a region
+    /// of any size above the screening thresholds, which are looser than the detection's so that small print,
+    /// faint at that size, still calls for the full detection.
+    /// </summary>
+    public bool MayShowText(AnalysisImage image, TextThresholds thresholds)
+    {
+        using var map = Predict(image, thresholds.ScreeningLongestEdge);
+        return Regions(map.Probability, map.Width, map.Height, thresholds.ScreeningPixelProbability, thresholds.ScreeningBoxScore, minimumRegionSide: 1).Count > 0;
+    }
+
+    /// <summary>The detector's text probability per pixel of the image shrunk to <paramref name="longestEdge"/>.</summary>
+    private ProbabilityMap Predict(AnalysisImage image, int longestEdge)
+    {
+        var scale = Math.Min(1.0, (double)longestEdge / Math.Max(image.Width, image.Height));
+        var width = MultipleOf32(image.Width * scale);
+        var height = MultipleOf32(image.Height * scale);
+        var length = 3 * width * height;
+        // Rented: at 640 pixels the input is 3 MB, which would otherwise be a new large-object allocation per image.
+        var input = ArrayPool<float>.Shared.Rent(length);
+        try
+        {
+            NormalisedPlanes(image, width, height, input);
+            using var tensor = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, input.AsMemory(0, length), [1, 3, height, width]);
+            return new ProbabilityMap(session.Run(runOptions, [_input], [tensor], [_output]), width, height);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+        }
+    }
+
     private static int MultipleOf32(double side) => Math.Max(32, (int)Math.Round(side / 32.0, MidpointRounding.AwayFromZero) * 32);
 
-    private static float[] NormalisedPlanes(AnalysisImage image, int width, int height)
+    /// <summary>Writes the image, resized to <paramref name="width"/>×<paramref name="height"/>, as normalised BGR planes into <paramref name="planes"/>.</summary>
+    private static void NormalisedPlanes(AnalysisImage image, int width, int height, float[] planes)
     {
         using var source = Image.NewFromMemory(image.Rgb, image.Width, image.Height, 3, Enums.BandFormat.Uchar);
         using var resized = source.ThumbnailImage(width, height: height, size: Enums.Size.Force);
         var rgb = resized.WriteToMemory<byte>();
         var plane = width * height;
-        var planes = new float[3 * plane];
         for (var pixel = 0; pixel < plane; pixel++)
         {
             for (var channel = 0; channel < 3; channel++)
@@ -62,14 +88,13 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
                 planes[(channel * plane) + pixel] = (value - Mean[channel]) / Deviation[channel];
             }
         }
-
-        return planes;
     }
 
     /// <summary>The 8-connected regions of the thresholded map, as unclipped boxes in map pixels with their mean probability.</summary>
-    private static List<(RectangleF Box, double Score)> Regions(ReadOnlySpan<float> probability, int width, int height, TextThresholds thresholds)
+    private static List<(RectangleF Box, double Score)> Regions(
+        ReadOnlySpan<float> probability, int width, int height, double pixelProbability, double boxScore, int minimumRegionSide)
     {
-        var threshold = (float)thresholds.PixelProbability;
+        var threshold = (float)pixelProbability;
         var labelled = new bool[probability.Length];
         var pending = new Stack<int>();
         var regions = new List<(RectangleF, double)>();
@@ -102,13 +127,13 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
             }
 
             int regionWidth = right - left + 1, regionHeight = bottom - top + 1;
-            if (Math.Min(regionWidth, regionHeight) < MinimumRegionSide)
+            if (Math.Min(regionWidth, regionHeight) < minimumRegionSide)
             {
                 continue;
             }
 
             var score = MeanOver(probability, width, left, top, regionWidth, regionHeight);
-            if (score < thresholds.BoxScore)
+            if (score < boxScore)
             {
                 continue;
             }
@@ -144,6 +169,18 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
         var right = Math.Clamp((int)Math.Ceiling(box.Right * scaleX), 0, image.Width);
         var bottom = Math.Clamp((int)Math.Ceiling(box.Bottom * scaleY), 0, image.Height);
         return new TextBox(left, top, right - left, bottom - top);
+    }
+
+    /// <summary>The network's output, read in place, and the size of its map.</summary>
+    private sealed class ProbabilityMap(IDisposableReadOnlyCollection<OrtValue> outputs, int width, int height) : IDisposable
+    {
+        public int Width { get; } = width;
+
+        public int Height { get; } = height;
+
+        public ReadOnlySpan<float> Probability => outputs[0].GetTensorDataAsSpan<float>();
+
+        public void Dispose() => outputs.Dispose();
     }
 
     private readonly record struct RectangleF(double Left, double Top, double Width, double Height)

@@ -46,6 +46,7 @@ public sealed class VisibleTextReader : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(threadsPerImage, 1);
         thresholds ??= new TextThresholds();
         ArgumentOutOfRangeException.ThrowIfLessThan(thresholds.DetectionLongestEdge, 32, nameof(thresholds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(thresholds.ScreeningLongestEdge, 32, nameof(thresholds));
         modelDirectory ??= DefaultModelDirectory;
         var detectionPath = ModelFile(modelDirectory, DetectionModel);
         var recognitionPath = ModelFile(modelDirectory, RecognitionModel);
@@ -56,14 +57,44 @@ public sealed class VisibleTextReader : IDisposable
     }
 
     /// <summary>The readable text lines of the image, in reading order, and the share of its area they cover.</summary>
-    public VisibleText Read(AnalysisImage image)
+    /// <remarks>
+    /// Most photographs show no text: they cost one small screening detection and nothing more. The others
+    /// pay for a detection at the analysis size and for reading the boxes it finds.
+    /// </remarks>
+    public VisibleText Read(AnalysisImage image) => MayShowText(image) ? Recognise(image, Detect(image)) : VisibleText.None;
+
+    /// <summary>
+    /// False when a quick look at <see cref="TextThresholds.ScreeningLongestEdge"/> finds nothing like text, so
+    /// that the full detection can be skipped; always true when the detection itself is no larger.
+    /// </summary>
+    internal bool MayShowText(AnalysisImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Thresholds.ScreeningLongestEdge >= Thresholds.DetectionLongestEdge || _detector.MayShowText(image, Thresholds);
+    }
+
+    /// <summary>
+    /// The boxes worth reading: the detector's candidates tall enough to read, highest score first, at most
+    /// <see cref="TextThresholds.MaximumLines"/>.
+    /// </summary>
+    internal IReadOnlyList<(TextBox Box, double Score)> Detect(AnalysisImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _detector.Detect(image, Thresholds)
+            .Where(candidate => candidate.Box.Height >= Thresholds.MinimumHeight)
+            .Take(Thresholds.MaximumLines)
+            .ToArray();
+    }
+
+    /// <summary>Reads the <paramref name="candidates"/> that <see cref="Detect"/> found and keeps the lines that pass the thresholds.</summary>
+    internal VisibleText Recognise(AnalysisImage image, IReadOnlyList<(TextBox Box, double Score)> candidates)
     {
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var lines = new List<TextLine>();
-        foreach (var (box, score) in _detector.Detect(image, Thresholds)
-            .Where(candidate => candidate.Box.Height >= Thresholds.MinimumHeight)
-            .Take(Thresholds.MaximumLines))
+        foreach (var (box, score) in candidates)
         {
             var (text, confidence) = _recognizer.Recognise(image, box);
             if (confidence >= Thresholds.RecognitionConfidence && text.Count(char.IsLetterOrDigit) >= Thresholds.MinimumCharacters)

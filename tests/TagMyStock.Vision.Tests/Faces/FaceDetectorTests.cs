@@ -1,3 +1,5 @@
+using NetVips;
+
 namespace TagMyStock.Vision.Faces;
 
 public sealed class FaceDetectorTests
@@ -23,6 +25,23 @@ public sealed class FaceDetectorTests
         using var detector = new FaceDetector();
 
         Assert.Equal(people, detector.Detect(TestImages.Load(TestImages.RowOfPortraits(people))).Count);
+    }
+
+    [Theory]
+    [InlineData(0.16, 1)]
+    [InlineData(0.07, 0)]
+    public void A_face_smaller_than_the_minimum_share_of_the_frame_is_not_looked_for(double faceShare, int expected)
+    {
+        // The astronaut's face is about 90 px of her 512 px portrait; the portrait is scaled so that the face
+        // is faceShare of the canvas's shorter side, and placed in its middle.
+        const int CanvasHeight = 800;
+        using var portrait = Image.NewFromFile(TestImages.Data("astronaut.png"));
+        using var scaled = portrait.Resize(faceShare * CanvasHeight / 90.0);
+        using var canvas = TestImages.Plain(1200, CanvasHeight, 128, 128, 128);
+        using var scene = canvas.Insert(scaled, (canvas.Width - scaled.Width) / 2, (canvas.Height - scaled.Height) / 2);
+        using var detector = new FaceDetector();
+
+        Assert.Equal(expected, detector.Detect(TestImages.Load(scene)).Count);
     }
 
     [Theory]

@@ -49,6 +49,30 @@ public sealed class VisibleTextReaderTests(TextFixture fixture) : IClassFixture<
         Assert.False(visible.HasText);
     }
 
+    [Theory]
+    [MemberData(nameof(RenderedText))]
+    public void The_quick_screening_lets_every_rendered_text_through_to_the_full_detection(string text, string font, string photo, double[] ink)
+    {
+        Assert.True(_reader.MayShowText(AnalysisImage.Load(fixture.WithText(photo, text, font, ink))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Photos))]
+    public void The_quick_screening_stops_a_photo_without_text_before_the_full_detection(string photo)
+    {
+        Assert.False(_reader.MayShowText(AnalysisImage.Load(Samples.Path(photo))));
+    }
+
+    [Fact]
+    public void Without_screening_the_detector_runs_on_every_image_and_finds_the_same_text()
+    {
+        var image = AnalysisImage.Load(fixture.WithText("dune-grass-by-the-sea.jpg", "small print here", "DejaVu Sans 12", [0, 0, 0]));
+        using var unscreened = VisibleTextReader.Create(thresholds: new TextThresholds { ScreeningLongestEdge = AnalysisImage.DefaultLongestEdge });
+
+        Assert.True(unscreened.MayShowText(AnalysisImage.Load(Samples.Path("dune-grass-by-the-sea.jpg"))));
+        Assert.Equal(_reader.Read(image).Lines, unscreened.Read(image).Lines);
+    }
+
     [Fact]
     public void Several_lines_are_read_top_to_bottom()
     {
