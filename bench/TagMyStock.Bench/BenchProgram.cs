@@ -19,12 +19,14 @@ internal static class BenchProgram
                 return await EmbeddingCentre.RunAsync(output, files, CancellationToken.None);
             case ["embedding-similarity", var work, var samples, .. var reference] when reference.Length > 0:
                 return EmbeddingSimilarity.Run(work, samples, reference);
+            case ["quality", var evaluationFolder]:
+                return Quality.Run(evaluationFolder);
             case ["libvips-version"]:
                 // The libvips the app runs on (NetVips.Native), which the reports name next to vipsthumbnail's.
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}"));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | libvips-version");
+                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | quality EVALUATION_DIR | libvips-version");
                 return 2;
         }
     }

@@ -96,7 +96,11 @@ internal sealed class ConceptExpander
         }
     }
 
-    /// <summary>The concept's first noun sense, if the concept surely means it (as written, or singular).</summary>
+    /// <summary>
+    /// The concept's first noun sense, if the concept surely means it (as written, or singular). A plural that
+    /// WordNet lists but never saw tagged is read as its singular: "clocks" is also a plant's name. "Playing" and
+    /// "painted" are WordNet nouns too, but in a description nearly always the verb (<see cref="LexiconData.IsVerbForm"/>).
+    /// </summary>
     private (string Lemma, WordInfo Info)? NounSense(string concept, string key)
     {
         var written = KeywordHygiene.Normalize(concept).ToLowerInvariant();
@@ -104,7 +108,12 @@ internal sealed class ConceptExpander
         {
             if (_data.Words.TryGetValue(lemma, out var info) && info.FirstNounSynset >= 0)
             {
-                return info.NounShare >= MinNounShare && !ExpansionVocabulary.SplitSense.Contains(lemma) && !IsVerbForm(lemma, info)
+                if (info.Frequency == 0 && !string.Equals(lemma, key, StringComparison.Ordinal) && _data.Words.TryGetValue(key, out var singular) && singular.Frequency > 0)
+                {
+                    continue;
+                }
+
+                return info.NounShare >= MinNounShare && !ExpansionVocabulary.SplitSense.Contains(lemma) && !_data.IsVerbForm(lemma)
                     ? (lemma, info)
                     : null;
             }
@@ -112,17 +121,6 @@ internal sealed class ConceptExpander
 
         return null;
     }
-
-    /// <summary>
-    /// "playing" and "painted" are WordNet nouns too, but in a description they are nearly always the verb:
-    /// the noun reading counts only when WordNet saw it more often than the verb it comes from ("wedding", "evening").
-    /// </summary>
-    private bool IsVerbForm(string lemma, WordInfo info) =>
-        (lemma.EndsWith("ing", StringComparison.Ordinal) || lemma.EndsWith("ed", StringComparison.Ordinal))
-        && WordForms.Bases(lemma).Any(form => form.PartOfSpeech == PartsOfSpeech.Verb
-            && _data.Words.TryGetValue(form.Base, out var verb)
-            && verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Verb)
-            && verb.Frequency >= info.Frequency);
 
     /// <summary>Synonyms in common use only ("sundown" for sunset), most used first: "true cat" and "pharos" are not searched.</summary>
     private IEnumerable<string> Synonyms(int synset, string lemma) =>

@@ -94,6 +94,9 @@ public sealed class EnglishLexicon
     /// <summary>Whether a term (a phrase such as "teddy bear" or "hot dog") is itself a WordNet lemma.</summary>
     internal bool IsLemma(string term) => _data.Words.ContainsKey(KeywordHygiene.Normalize(term).ToLowerInvariant());
 
+    /// <summary>Whether a lowercase word is, in a description, a verb's -ing or -ed form rather than a noun ("parked", not "wedding").</summary>
+    internal bool IsVerbForm(string word) => _data.IsVerbForm(word);
+
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)
         || _data.Words.ContainsKey(EnglishPlurals.Singularize(word))

@@ -53,6 +53,7 @@ internal static class ExpansionVocabulary
         "herb", "shrub", "bush", "hymenopteran", "passerine", "oscine", "placental", "vertebrate", "invertebrate",
         "toad", "miss", "missy", "babe", "corsage", "palace", "doc", "true cat", "minor", "fume", "java",
         "shade", "ovum", "posy", "young woman", "young lady", "beacon light", "girl", "hayfield", "nosegay", "educatee", "manse", "brute", "beast", "machine", "motorcar",
+        "terra firma", "blue air",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -65,6 +66,6 @@ internal static class ExpansionVocabulary
         "mouse", "bat", "crane", "seal", "bass", "mole", "jaguar", "palm", "date", "club", "pitcher", "bow",
         "spring", "key", "fan", "band", "ring", "nail", "chip", "cell", "mint", "trunk", "tablet", "organ",
         "bug", "virus", "web", "cloud", "window", "screen", "monitor", "server", "mask", "model", "star",
-        "chocolate", "castle", "heart", "table", "cabin", "plate", "glass", "pen", "light",
+        "chocolate", "castle", "heart", "table", "cabin", "plate", "glass", "pen", "light", "fig",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -47,6 +47,18 @@ internal sealed class LexiconData
 
     public Synset[] Synsets { get; }
 
+    /// <summary>
+    /// Whether a word ending in -ing or -ed is, in a description, the verb it comes from ("parked", "looking"):
+    /// a WordNet noun reading ("wedding", "evening", "building") counts only when WordNet saw it at least as
+    /// often as the verb.
+    /// </summary>
+    public bool IsVerbForm(string word) =>
+        (word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ed", StringComparison.Ordinal))
+        && WordForms.Bases(word).Any(form => form.PartOfSpeech == PartsOfSpeech.Verb
+            && Words.TryGetValue(form.Base, out var verb)
+            && verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Verb)
+            && (!Words.TryGetValue(word, out var own) || verb.Frequency >= own.Frequency));
+
     /// <summary>The WordNet data, plus the modern words WordNet predates ("selfie", "bokeh") as known words.</summary>
     public static LexiconData LoadEmbedded()
     {

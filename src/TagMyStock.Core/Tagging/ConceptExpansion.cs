@@ -6,7 +6,8 @@ namespace TagMyStock.Core.Tagging;
 /// <summary>
 /// Adds the keywords the sources' concepts imply ("golden retriever" → dog, pet) through the lexicon. Inferred
 /// keywords always rank below every keyword a source said, and there are few of them: a wrong keyword costs a
-/// contributor more than a missing one, so the list grows by at most one inferred keyword per two said ones.
+/// contributor more than a missing one, so the list grows by fewer inferred keywords than were said, and a
+/// single said keyword (thin evidence) is not expanded at all.
 /// </summary>
 internal static class ConceptExpansion
 {
@@ -24,7 +25,7 @@ internal static class ConceptExpansion
     /// <summary>The inferred keywords for the ranked direct keywords, strongest first, at most <paramref name="room"/>.</summary>
     public static IReadOnlyList<Evidence> Expand(IReadOnlyList<Evidence> direct, EnglishLexicon lexicon, int room)
     {
-        var limit = Math.Min(Math.Min(MaxAdded, room), direct.Count / 2);
+        var limit = Math.Min(Math.Min(MaxAdded, room), direct.Count - 1);
         if (limit <= 0)
         {
             return [];

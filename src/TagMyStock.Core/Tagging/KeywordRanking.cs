@@ -1,4 +1,5 @@
 using TagMyStock.Core.Keywords;
+using TagMyStock.Core.Lexicon;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -32,7 +33,7 @@ internal static class KeywordRanking
     /// </summary>
     private const int MaxKeywordsPerWord = 3;
 
-    public static List<Evidence> Rank(IReadOnlyList<TextSource> sources, IReadOnlyList<string> existingKeywords, IReadOnlyList<Observation> observed, int max)
+    public static List<Evidence> Rank(IReadOnlyList<TextSource> sources, IReadOnlyList<string> existingKeywords, IReadOnlyList<Observation> observed, EnglishLexicon lexicon, int max)
     {
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
 
@@ -40,7 +41,7 @@ internal static class KeywordRanking
         // only support what the others proposed.
         foreach (var source in sources.Where(source => source.ProposesPhrases))
         {
-            AddTerms(candidates, source);
+            AddTerms(candidates, source, lexicon);
         }
 
         for (var index = 0; index < existingKeywords.Count; index++)
@@ -54,7 +55,7 @@ internal static class KeywordRanking
 
         foreach (var source in sources.Where(source => !source.ProposesPhrases))
         {
-            AddTerms(candidates, source);
+            AddTerms(candidates, source, lexicon);
         }
 
         foreach (var observation in observed)
@@ -94,9 +95,9 @@ internal static class KeywordRanking
         }
     }
 
-    private static void AddTerms(Dictionary<string, Candidate> candidates, TextSource source)
+    private static void AddTerms(Dictionary<string, Candidate> candidates, TextSource source, EnglishLexicon lexicon)
     {
-        foreach (var term in TermExtractor.Extract(source.Text).DistinctBy(term => term.Text))
+        foreach (var term in TermExtractor.Extract(source.Text, lexicon, everyPair: !source.ProposesPhrases).DistinctBy(term => term.Text))
         {
             var score = source.Weight * Centrality(term.Position) * (term.IsPhrase ? PhraseFactor : 1.0);
             Add(candidates, term.Text, source.Kind, score, mayCreate: !term.IsPhrase || source.ProposesPhrases);

@@ -39,7 +39,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         ArgumentNullException.ThrowIfNull(observed);
         var lexicon = EnglishLexicon.Shared;
         var sources = CollectSources(input);
-        var said = KeywordRanking.Rank(sources, input.Existing.Keywords, observed.Concepts, MaxKeywords);
+        var said = KeywordRanking.Rank(sources, input.Existing.Keywords, observed.Concepts, lexicon, MaxKeywords);
 
         // Only words about the subject are expanded: "horizontal" or "red" measured in the pixels imply nothing more.
         var subject = said.Where(keyword => keyword.Sources.Any(source => source != EvidenceSource.Pixels)).ToList();

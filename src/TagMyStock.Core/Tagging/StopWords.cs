@@ -20,7 +20,7 @@ internal static class StopWords
         "onto", "upon", "via", "within", "without", "across", "along", "around", "behind", "beside",
         "besides", "near", "next", "among", "toward", "towards", "beneath", "inside", "outside", "one's",
         "it's", "there's", "let's", "made", "make", "showing", "shows", "show", "featuring", "depicting",
-        "depicts", "image", "images", "photo", "photos", "photograph", "photography", "picture", "pictures",
+        "depicts", "seen", "image", "images", "photo", "photos", "photograph", "photography", "picture", "pictures",
         "pic", "shot", "stock", "copy", "final", "edit", "edited", "version", "new", "untitled", "file",
         "img", "dsc", "dscn", "dscf", "pxl", "screenshot", "export", "jpg", "jpeg", "png", "webp", "tif", "tiff",
     }.ToFrozenSet(StringComparer.Ordinal);

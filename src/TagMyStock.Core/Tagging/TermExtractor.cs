@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using TagMyStock.Core.Lexicon;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -6,8 +8,13 @@ namespace TagMyStock.Core.Tagging;
 internal readonly record struct Term(string Text, int Position, bool IsPhrase);
 
 /// <summary>
-/// Splits descriptive text into candidate keywords: every content word, and every pair of adjacent content
-/// words inside one clause ("golden retriever", "city skyline"), which is how buyers search.
+/// Splits descriptive text into candidate keywords: every content word, and the pairs of adjacent content words
+/// inside one clause that name something ("golden retriever", "city skyline"), which is how buyers search.
+/// English puts the named thing last, so a pair is a phrase when it ends a run of content words ("paint
+/// brushes", not "used paint" of "used paint brushes"; a verb after it does not count: "red motorcycle" of
+/// "red motorcycle parked"), or when the lexicon knows it as a compound
+/// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or starts with a count ("two
+/// dogs") names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
 /// </summary>
 internal static partial class TermExtractor
 {
@@ -17,32 +24,88 @@ internal static partial class TermExtractor
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*(?:['’-]\p{L}[\p{L}\p{Mn}]*)*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
-    public static IEnumerable<Term> Extract(string text)
+    /// <summary>Counts say how many, not what: "two dogs" is searched as "dogs".</summary>
+    private static readonly FrozenSet<string> Counts = new[]
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "several", "many", "dozen", "pair", "couple",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <param name="lexicon">Knows compounds and verb forms; without it, only the last pair of each run of words is a phrase.</param>
+    /// <param name="everyPair">
+    /// Every adjacent pair, for a text that only supports phrases another source proposed: a file name is one run
+    /// of words ("water drop splash crown"), whose pairs are evidence for a hint's "water drop".
+    /// </param>
+    public static IEnumerable<Term> Extract(string text, EnglishLexicon? lexicon = null, bool everyPair = false)
     {
         var position = 0;
         foreach (var clause in ClauseBreaks().Split(text))
         {
-            string? previous = null;
-            foreach (Match match in Word().Matches(clause))
+            foreach (var run in ContentRuns(clause, lexicon))
             {
-                var word = match.Value.Replace('’', '\'').ToLowerInvariant();
-                if (word.Length < 2 || StopWords.Contains(word))
+                var head = run.FindLastIndex(word => lexicon is null || !lexicon.IsVerbForm(word));
+                for (var index = 0; index < run.Count; index++)
                 {
-                    previous = null;
-                    continue;
-                }
+                    if (index > 0 && IsPhrase(run, index, head, lexicon, everyPair))
+                    {
+                        yield return new Term($"{run[index - 1]} {run[index]}", position - 1, IsPhrase: true);
+                    }
 
-                if (previous is not null)
-                {
-                    yield return new Term($"{previous} {word}", position - 1, IsPhrase: true);
+                    yield return new Term(run[index], position++, IsPhrase: false);
                 }
-
-                yield return new Term(word, position++, IsPhrase: false);
-                previous = word;
             }
         }
     }
 
     /// <summary>Whether a text holds at least one word that could be a keyword.</summary>
     public static bool HasContent(string text) => Extract(text).Any();
+
+    /// <summary>
+    /// Whether the words at <paramref name="index"/> − 1 and <paramref name="index"/> of a run make a phrase;
+    /// <paramref name="head"/> is the run's last word that is no verb form.
+    /// </summary>
+    private static bool IsPhrase(List<string> run, int index, int head, EnglishLexicon? lexicon, bool everyPair)
+    {
+        var (first, second) = (run[index - 1], run[index]);
+        if (first.Contains(' ', StringComparison.Ordinal) || second.Contains(' ', StringComparison.Ordinal) || Counts.Contains(first))
+        {
+            return false;
+        }
+
+        if (lexicon is not null && lexicon.IsLemma($"{first} {second}"))
+        {
+            return true;
+        }
+
+        return (everyPair || index == head) && (lexicon is null || !lexicon.IsVerbForm(second));
+    }
+
+    /// <summary>The clause's runs of adjacent content words; stop words and one-letter words end a run.</summary>
+    private static List<List<string>> ContentRuns(string clause, EnglishLexicon? lexicon)
+    {
+        var words = Word().Matches(clause).Select(match => match.Value.Replace('’', '\'').ToLowerInvariant()).ToList();
+        var runs = new List<List<string>> { new() };
+        for (var index = 0; index < words.Count; index++)
+        {
+            var word = words[index];
+            if (index + 2 < words.Count && words[index + 1] == "and" && lexicon is not null && lexicon.IsLemma($"{word} and {words[index + 2]}"))
+            {
+                runs[^1].Add($"{word} and {words[index + 2]}");
+                index += 2;
+            }
+            else if (word.Length < 2 || StopWords.Contains(word))
+            {
+                if (runs[^1].Count > 0)
+                {
+                    runs.Add([]);
+                }
+            }
+            else
+            {
+                runs[^1].Add(word);
+            }
+        }
+
+        return runs;
+    }
 }

@@ -17,12 +17,15 @@ internal static partial class TitleComposer
     /// <summary>A clause names a subject when it has at least this many words that could be keywords.</summary>
     private const int MinimumTitleWords = 2;
 
+    /// <summary>A title this short fits every agency: Adobe Stock's limit, the strictest, is 70 characters.</summary>
+    public const int MaxTitleLength = 70;
+
     public static string Title(TaggingInput input, IReadOnlyList<TextSource> sources)
     {
         var hint = sources.FirstOrDefault(source => source.Kind == EvidenceSource.Hint);
         if (hint is not null)
         {
-            return SentenceCase(Tidy(hint.Text));
+            return SentenceCase(Shorten(Tidy(hint.Text)));
         }
 
         if (!string.IsNullOrWhiteSpace(input.Existing.Title))
@@ -57,6 +60,31 @@ internal static partial class TitleComposer
 
         // The hint names the subject; the prompt's remaining clauses add the detail a buyer searches for.
         return string.Join(' ', descriptive.Distinct(StringComparer.OrdinalIgnoreCase).Select(text => Sentence(SentenceCase(text))));
+    }
+
+    /// <summary>
+    /// A hint longer than <see cref="MaxTitleLength"/> is cut to its leading clauses that fit, when they still name
+    /// a subject; the whole hint goes into the description. A hint with no clause that short stays whole, for the
+    /// agency check to report, rather than be cut mid-phrase.
+    /// </summary>
+    private static string Shorten(string text)
+    {
+        if (text.Length <= MaxTitleLength)
+        {
+            return text;
+        }
+
+        var clauses = text.Split(',');
+        for (var count = clauses.Length - 1; count > 0; count--)
+        {
+            var lead = Tidy(string.Join(',', clauses[..count]));
+            if (lead.Length <= MaxTitleLength && TermExtractor.Extract(lead).Count(term => !term.IsPhrase) >= MinimumTitleWords)
+            {
+                return lead;
+            }
+        }
+
+        return text;
     }
 
     private static string Tidy(string text)

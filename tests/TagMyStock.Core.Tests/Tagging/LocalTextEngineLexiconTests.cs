@@ -33,7 +33,7 @@ public sealed class LocalTextEngineLexiconTests
         Assert.NotEmpty(inferred);
         Assert.True(inferred.Max(evidence => evidence.Score) < said.Min(evidence => evidence.Score));
         Assert.Equal([.. said.Select(e => e.Term), .. inferred.Select(e => e.Term)], result.Metadata.Keywords);
-        Assert.InRange(inferred.Count, 1, said.Count / 2);
+        Assert.InRange(inferred.Count, 1, said.Count - 1);
         Assert.All(inferred, evidence => Assert.Equal([EvidenceSource.Lexicon], evidence.Sources));
         Assert.Contains("computer", result.Metadata.Keywords);
     }

@@ -105,6 +105,17 @@ public sealed class LocalTextEngineTests
     }
 
     [Fact]
+    public void A_hint_too_long_for_a_title_gives_its_leading_clause_and_the_description_keeps_it_whole()
+    {
+        const string hint = "astronaut in an orange flight suit smiling, with a space shuttle model and the American flag";
+
+        var result = Tag("x.jpg", hint: hint);
+
+        Assert.Equal("Astronaut in an orange flight suit smiling", result.Metadata.Title);
+        Assert.Equal("Astronaut in an orange flight suit smiling, with a space shuttle model and the American flag.", result.Metadata.Description);
+    }
+
+    [Fact]
     public void Thin_evidence_is_reported_not_padded()
     {
         var result = Tag("x.jpg", hint: "tulips");

@@ -1,0 +1,68 @@
+using TagMyStock.Evaluation;
+
+namespace TagMyStock.Vision;
+
+/// <summary>The evaluation set (tests/evaluation) and the engine, shared by the quality tests: each mode runs once.</summary>
+public sealed class EvaluationFixture : IDisposable
+{
+    private readonly Lazy<ModeOutcome> _pixels;
+    private readonly Lazy<ModeOutcome> _hint;
+
+    public EvaluationFixture()
+    {
+        Set = EvaluationSet.Load(Path.Combine(AppContext.BaseDirectory, "Evaluation"));
+        Engine = LocalEngine.Create();
+        var run = new QualityRun(Engine, Set);
+        _pixels = new Lazy<ModeOutcome>(() => run.Run(EvaluationMode.Pixels));
+        _hint = new Lazy<ModeOutcome>(() => run.Run(EvaluationMode.PixelsAndHint));
+    }
+
+    internal EvaluationSet Set { get; }
+
+    internal LocalEngine Engine { get; }
+
+    internal ModeOutcome Pixels => _pixels.Value;
+
+    internal ModeOutcome Hint => _hint.Value;
+
+    public void Dispose() => Engine.Dispose();
+}
+
+/// <summary>Issue 5's quality targets, measured on the evaluation set as bench/quality.sh reports them.</summary>
+public sealed class TaggingQualityTests(EvaluationFixture fixture) : IClassFixture<EvaluationFixture>
+{
+    [Fact]
+    public void From_the_pixels_alone_the_engine_says_little_but_only_what_is_true()
+    {
+        var pixels = fixture.Pixels;
+
+        Assert.True(pixels.Precision >= 0.9, Report(pixels));
+        // No subject is named without words: every image asks for a hint instead of being padded.
+        Assert.All(pixels.Images, outcome => Assert.True(outcome.WarnedThinEvidence, outcome.Image.File));
+        Assert.All(pixels.Images, outcome => Assert.Equal("", outcome.Title));
+    }
+
+    [Fact]
+    public void With_a_hint_the_first_ten_keywords_are_true_and_half_the_reference_keywords_are_found()
+    {
+        var hint = fixture.Hint;
+
+        Assert.True(hint.PrecisionTop10 >= 0.8, Report(hint));
+        Assert.True(hint.Recall >= 0.5, Report(hint));
+    }
+
+    [Fact]
+    public void The_same_images_and_hints_give_the_same_keywords_and_titles_from_a_second_engine()
+    {
+        using var engine = LocalEngine.Create();
+
+        var again = new QualityRun(engine, fixture.Set).Run(EvaluationMode.PixelsAndHint);
+
+        Assert.Equal(fixture.Hint.Images.Select(Output), again.Images.Select(Output));
+    }
+
+    private static string Output(ImageOutcome outcome) =>
+        $"{outcome.Image.File}: {outcome.Title} | {string.Join(", ", outcome.Keywords)} | {string.Join(" ", outcome.Warnings)}";
+
+    private static string Report(ModeOutcome mode) => QualityReport.Summary([mode]) + QualityReport.Details(mode);
+}
