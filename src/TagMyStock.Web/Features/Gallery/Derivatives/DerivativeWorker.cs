@@ -28,6 +28,9 @@ internal sealed partial class DerivativeWorker(
     /// <summary>A row changed this many times while one image's derivatives were saved is being edited hard; it stays pending for the next start.</summary>
     private const int MaxSaveAttempts = 3;
 
+    // Saves one at a time: two look-alikes saved at once would each miss the other's embedding, and neither be marked.
+    private readonly SemaphoreSlim _saving = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var requeue = RequeuePendingAsync(stoppingToken);
@@ -82,7 +85,15 @@ internal sealed partial class DerivativeWorker(
         }
 
         var outcome = await MakeDerivativesAsync(image, cancellationToken);
-        await SaveAsync(image, outcome, cancellationToken);
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(image, outcome, cancellationToken);
+        }
+        finally
+        {
+            _saving.Release();
+        }
     }
 
     /// <summary>The preview and thumbnail stored, and the embedding made from the preview; or why they could not be made.</summary>
@@ -176,6 +187,12 @@ internal sealed partial class DerivativeWorker(
                 // Changed or deleted meanwhile: the next attempt sees which.
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _saving.Dispose();
+        base.Dispose();
     }
 
     private sealed record Outcome(DerivativeState State, string? Error, ImageEmbedding? Embedding)
