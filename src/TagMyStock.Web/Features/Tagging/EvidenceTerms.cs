@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Tagging;
 
@@ -9,7 +10,7 @@ namespace TagMyStock.Web.Features.Tagging;
 /// How the engine's <see cref="Evidence"/> names flags (<c>flag:people-release-needed</c>) and how its sources read
 /// to a contributor: the words the editor shows next to each keyword and flag.
 /// </summary>
-public static class EvidenceTerms
+public static partial class EvidenceTerms
 {
     private const string FlagPrefix = "flag:";
 
@@ -52,7 +53,7 @@ public static class EvidenceTerms
             EvidenceSource.GenerationPrompt => "prompt",
             EvidenceSource.ExistingMetadata => "metadata",
             EvidenceSource.FileName => "file name",
-            EvidenceSource.Pixels when evidence.Reasons.Any(reason => reason.Contains("face", StringComparison.OrdinalIgnoreCase)) => "faces",
+            EvidenceSource.Pixels when evidence.Reasons.Any(reason => FaceCount().IsMatch(reason)) => "faces",
             EvidenceSource.Pixels => "pixels",
             EvidenceSource.SimilarImages => "similar images",
             EvidenceSource.Lexicon => "related",
@@ -68,4 +69,8 @@ public static class EvidenceTerms
         var from = sources.Count <= 1 ? string.Concat(sources) : $"{string.Join(", ", sources[..^1])} and {sources[^1]}";
         return evidence.Reasons.Count == 0 ? $"From {from}." : $"From {from}: {string.Join("; ", evidence.Reasons)}.";
     }
+
+    /// <summary>How the face detector's reasons start: "1 face, 18 % of the frame", "3 faces, the largest …".</summary>
+    [GeneratedRegex(@"^\d+ faces?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FaceCount();
 }
