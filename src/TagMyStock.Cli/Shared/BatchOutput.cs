@@ -12,6 +12,12 @@ public sealed record BatchReport(string Command, IReadOnlyList<FileReport> Files
     /// <summary>Things to tell the user once for the whole batch (unverified CSV layouts, portal-only flags).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
+    /// <summary>
+    /// Groups of files of the batch that look nearly the same (agencies reject such series), each in batch order;
+    /// null for commands that do not look at pixels.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? NearDuplicates { get; init; }
+
     public int Succeeded => Files.Count(file => file.Error is null);
 
     public int Failed => Files.Count(file => file.Error is not null);

@@ -96,14 +96,29 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
             written.Add(embedFolder + Path.DirectorySeparatorChar);
         }
 
+        var nearDuplicates = NearDuplicateGroups(outcomes.Select(outcome => outcome.Tagged));
         var report = new BatchReport("tag", outcomes.Select(outcome => outcome.Report).ToList())
         {
             Outputs = written,
-            Notices = [.. notices, .. PreparedOutput.Notices(agencies, prepared)],
+            Notices = [.. notices, .. PreparedOutput.Notices(agencies, prepared), .. nearDuplicates.Select(NearDuplicateNotice)],
+            NearDuplicates = nearDuplicates,
         };
         output.Write(report);
         return report.ExitCode;
     }
+
+    /// <summary>The batch's near-identical images by their embeddings, as the web gallery marks them.</summary>
+    private static List<IReadOnlyList<string>> NearDuplicateGroups(IEnumerable<TaggedImage?> tagged)
+    {
+        var embedded = tagged
+            .Where(image => image?.Result.Embedding is not null)
+            .Select(image => new EmbeddedImage(image!.Path, image.Result.Embedding!))
+            .ToList();
+        return [.. NearDuplicates.Find(embedded).Select(group => group.ImageIds)];
+    }
+
+    private static string NearDuplicateNotice(IReadOnlyList<string> group) =>
+        $"Near duplicates (agencies reject series of near-identical images; submit the best one): {string.Join(", ", group.Select(Path.GetFileName))}.";
 
     private static (string? Name, string? Error) Claim(OutputNames names, string file)
     {

@@ -53,6 +53,26 @@ public sealed class PixelTaggingTests
     }
 
     [Fact]
+    public async Task Near_identical_images_of_a_batch_are_reported_as_a_group()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg", "shoot/IMG_3001.jpg");
+        folder.CopySample("espresso-cup-on-wooden-table.jpg", "shoot/IMG_3002.jpg");
+        using (var ladybird = NetVips.Image.NewFromFile(folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg", "source.jpg")))
+        using (var crop = ladybird.Crop(ladybird.Width / 8, ladybird.Height / 8, ladybird.Width * 3 / 4, ladybird.Height * 3 / 4))
+        {
+            crop.Jpegsave(folder["shoot/IMG_3003.jpg"], q: 85, keep: NetVips.Enums.ForeignKeep.None);
+        }
+
+        var json = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--out", folder["out"], "--json");
+        var text = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--out", folder["out"]);
+
+        var group = Assert.Single(json.Json.GetProperty("nearDuplicates").EnumerateArray());
+        Assert.Equal(["IMG_3001.jpg", "IMG_3003.jpg"], group.EnumerateArray().Select(file => Path.GetFileName(file.GetString())));
+        Assert.Contains("Near duplicates (agencies reject series of near-identical images; submit the best one): IMG_3001.jpg, IMG_3003.jpg.", text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Learn_from_a_missing_folder_is_a_usage_error()
     {
         using var folder = new TempFolder();

@@ -147,6 +147,7 @@ public static class EditorApi
 }
 
 /// <param name="Version">Send it back with the next save; a save from an older version gets 409.</param>
+/// <param name="Evidence">Why the last tagging run wrote each keyword and flag it kept; words added by hand have none.</param>
 /// <param name="Agencies">The metadata checked against each of the account's agencies (<c>/settings/agencies</c>).</param>
 public sealed record MetadataResponse(
     Guid Id,
@@ -155,6 +156,7 @@ public sealed record MetadataResponse(
     MetadataDto Metadata,
     string? TaggedBy,
     DateTime? TaggedAt,
+    IReadOnlyList<EvidenceDto> Evidence,
     IReadOnlyList<AgencyReportDto> Agencies)
 {
     public static MetadataResponse From(EditorDocument document) => new(
@@ -164,6 +166,7 @@ public sealed record MetadataResponse(
         MetadataDto.From(document.Metadata),
         document.TaggedBy,
         document.TaggedAt,
+        [.. document.Evidence.Select(EvidenceDto.From)],
         AgencyReportDto.For(document.Metadata, document.Agencies, document.FileName));
 }
 

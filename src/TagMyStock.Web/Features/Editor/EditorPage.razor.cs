@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Tagging;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Tagging;
@@ -46,6 +47,8 @@ public sealed partial class EditorPage : IDisposable
     private bool _tagging;
     private string? _hint;
     private IReadOnlyList<string> _tagWarnings = [];
+    private IReadOnlyDictionary<string, Evidence> _keywordEvidence = new Dictionary<string, Evidence>();
+    private IReadOnlyDictionary<ContentFlags, Evidence> _flagEvidence = new Dictionary<ContentFlags, Evidence>();
     private CancellationTokenSource? _pendingSave;
     private readonly CancellationTokenSource _closed = new();
 
@@ -94,6 +97,7 @@ public sealed partial class EditorPage : IDisposable
         _categories = new Dictionary<string, string>(document.Metadata.Categories, StringComparer.Ordinal);
         _flags = document.Metadata.Flags;
         _digitalSourceType = document.Metadata.DigitalSourceType;
+        (_keywordEvidence, _flagEvidence) = document.EvidenceByTerm();
     }
 
     private void Changed()

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Settings;
+using TagMyStock.Web.Features.Tagging;
 using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.Editor;
 
 /// <summary>An image's metadata as one editor session sees it: the fields, their version, and the agencies to check.</summary>
+/// <param name="Evidence">Why the last tagging run wrote each keyword and flag; words added since have none.</param>
 public sealed record EditorDocument(
     Guid Id,
     string FileName,
@@ -15,10 +19,31 @@ public sealed record EditorDocument(
     ImageMetadata Metadata,
     string? TaggedBy,
     DateTime? TaggedAt,
+    IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<AgencyProfile> Agencies)
 {
     public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies) =>
-        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, agencies);
+        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies);
+
+    /// <summary>The evidence of each keyword, by <see cref="KeywordHygiene.Key"/>, and of each flag.</summary>
+    public (IReadOnlyDictionary<string, Evidence> Keywords, IReadOnlyDictionary<ContentFlags, Evidence> Flags) EvidenceByTerm()
+    {
+        var keywords = new Dictionary<string, Evidence>(StringComparer.Ordinal);
+        var flags = new Dictionary<ContentFlags, Evidence>();
+        foreach (var evidence in Evidence)
+        {
+            if (EvidenceTerms.IsFlag(evidence.Term))
+            {
+                flags.TryAdd(EvidenceTerms.Flag(evidence.Term), evidence);
+            }
+            else
+            {
+                keywords.TryAdd(KeywordHygiene.Key(evidence.Term), evidence);
+            }
+        }
+
+        return (keywords, flags);
+    }
 }
 
 public enum SaveStatus

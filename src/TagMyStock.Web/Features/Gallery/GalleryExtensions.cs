@@ -11,6 +11,7 @@ public static class GalleryExtensions
             .Validate(options => options.DerivativeWorkers >= 1, $"{GalleryOptions.Section}:DerivativeWorkers must be at least 1.")
             .Validate(options => options.ConcurrentDecodes >= 1, $"{GalleryOptions.Section}:ConcurrentDecodes must be at least 1.");
         builder.Services.AddScoped<IImageCatalog, ImageCatalog>();
+        builder.Services.AddScoped<ITaggedLibrary, TaggedLibrary>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<GalleryQuery>();
         builder.Services.AddSingleton<GalleryVersions>();

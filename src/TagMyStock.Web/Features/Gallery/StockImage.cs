@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Web.Features.Gallery;
 
@@ -41,8 +43,17 @@ public sealed class StockImage
     /// <summary>64-bit perceptual hash of the pixels; near-identical images differ in a few bits.</summary>
     public long PerceptualHash { get; set; }
 
-    /// <summary>An earlier image of the same account this one nearly duplicates, if any.</summary>
+    /// <summary>
+    /// An earlier image of the same account this one nearly duplicates, if any: by perceptual hash at upload,
+    /// or by <see cref="Embedding"/> once the derivative worker has made it.
+    /// </summary>
     public Guid? NearDuplicateOf { get; set; }
+
+    /// <summary>
+    /// What the image looks like as a vector (<see cref="Core.Similarity.ImageEmbedding.ToBytes"/>), made from the
+    /// preview by the derivative worker or by the first tagging run; null until then, or when it could not be made.
+    /// </summary>
+    public byte[]? Embedding { get; set; }
 
     public DateTime UploadedAt { get; set; }
 
@@ -68,6 +79,9 @@ public sealed class StockImage
 
     public DateTime? TaggedAt { get; set; }
 
+    /// <summary>Why each keyword and flag of the last tagging run is there (which source said it); replaced by every run.</summary>
+    public List<Evidence> Evidence { get; set; } = [];
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>
@@ -85,6 +99,11 @@ public sealed class StockImage
         Flags = Flags,
         DigitalSourceType = DigitalSourceType,
     };
+
+    /// <summary>How the image is named in its account's <see cref="ITaggedLibrary"/>: unique by the id, with the file name last for the reasons a user reads.</summary>
+    public string LibraryId => LibraryIdOf(Id, FileName);
+
+    public static string LibraryIdOf(Guid id, string fileName) => $"{id:N}/{fileName}";
 
     public void Apply(ImageMetadata metadata)
     {
@@ -114,6 +133,9 @@ public enum DerivativeState
 
 internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockImage>
 {
+    // Sources by name, so that a stored row reads the same whatever the enum's order becomes.
+    private static readonly JsonSerializerOptions EvidenceJson = new(JsonSerializerOptions.Default) { Converters = { new JsonStringEnumConverter() } };
+
     public void Configure(EntityTypeBuilder<StockImage> image)
     {
         image.ToTable("Images");
@@ -140,7 +162,12 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
             categories => JsonSerializer.Serialize(categories, JsonSerializerOptions.Default),
             json => new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, string>(), StringComparer.Ordinal),
             new ValueComparer<Dictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), map => map.Count, map => new Dictionary<string, string>(map, StringComparer.Ordinal)));
+        image.Property(i => i.Evidence).HasConversion(
+            evidence => JsonSerializer.Serialize(evidence, EvidenceJson),
+            json => JsonSerializer.Deserialize<List<Evidence>>(json, EvidenceJson) ?? new List<Evidence>(),
+            new ValueComparer<List<Evidence>>((a, b) => a!.SequenceEqual(b!), list => list.Count, list => list.ToList()));
         image.Property(i => i.Version).IsConcurrencyToken();
         image.Ignore(i => i.Metadata);
+        image.Ignore(i => i.LibraryId);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Tagging;
+using TagMyStock.Vision;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Jobs;
@@ -18,10 +19,15 @@ public static class TaggingApi
     /// <summary>A selection larger than this is more than any gallery page offers; split it.</summary>
     public const int MaxSelection = 5000;
 
-    /// <summary>Registers the offline engine behind <see cref="ITaggingEngine"/>, the service and the selection's job.</summary>
+    /// <summary>
+    /// Registers the offline engine that sees the pixels behind <see cref="ITaggingEngine"/> (one instance: its models
+    /// load once and it serves parallel images), its embedder for the gallery, the service and the selection's job.
+    /// </summary>
     public static IHostApplicationBuilder AddTagging(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ITaggingEngine, LocalTextEngine>();
+        builder.Services.AddSingleton(_ => LocalEngine.Create());
+        builder.Services.AddSingleton<ITaggingEngine>(services => services.GetRequiredService<LocalEngine>());
+        builder.Services.AddSingleton<IImageEmbedder, EngineEmbedder>();
         builder.Services.AddScoped<TaggingService>();
         builder.Services.AddJobHandler<TagSelectionJob>(TagSelectionJob.Kind);
         return builder;
@@ -80,7 +86,7 @@ public static class TaggingApi
             MetadataDto.From(image.Metadata),
             image.TaggedBy!,
             image.TaggedAt!.Value,
-            [.. outcome.Result.Evidence.Select(evidence => new EvidenceDto(evidence.Term, [.. evidence.Sources.Select(source => source.ToString())], evidence.Score))],
+            [.. outcome.Result.Evidence.Select(EvidenceDto.From)],
             outcome.Result.Warnings,
             AgencyReportDto.For(image.Metadata, agencies, image.FileName)));
     }
@@ -140,5 +146,10 @@ public sealed record TagResponse(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<AgencyReportDto> Agencies);
 
-/// <summary>Why a keyword or flag is there: the sources that support it, strongest first.</summary>
-public sealed record EvidenceDto(string Term, IReadOnlyList<string> Sources, double Score);
+/// <summary>Why a keyword or flag (<c>flag:people-release-needed</c>) is there: the sources that support it, strongest first.</summary>
+/// <param name="Reasons">What was measured or matched outside text, e.g. "1 face, 18 % of the frame".</param>
+public sealed record EvidenceDto(string Term, IReadOnlyList<string> Sources, double Score, IReadOnlyList<string> Reasons)
+{
+    public static EvidenceDto From(Evidence evidence) =>
+        new(evidence.Term, [.. evidence.Sources.Select(source => source.ToString())], evidence.Score, evidence.Reasons);
+}

@@ -1,9 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TagMyStock.Core.Keywords;
+using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Features.Gallery;
+using TagMyStock.Web.Features.Gallery.Derivatives;
 using TagMyStock.Web.Features.Settings;
+using TagMyStock.Web.Infrastructure;
 using TagMyStock.Web.Infrastructure.Data;
+using TagMyStock.Web.Infrastructure.Storage;
 
 namespace TagMyStock.Web.Features.Tagging;
 
@@ -13,8 +19,18 @@ public sealed record TagOutcome(StockImage Image, TaggingResult Result, Prepared
 /// <summary>
 /// Runs the registered <see cref="ITaggingEngine"/> on an image and saves the result, prepared for the
 /// account's agencies exactly as the command line's <c>tag</c> prepares it (Core's <see cref="AgencyPreparation"/>).
+/// The engine gets the image's pixels (the preview when the original is larger, which analysis shrinks far below
+/// either) and the account's own tagged images to learn from, never another account's.
 /// </summary>
-public sealed class TaggingService(AppDbContext db, ITaggingEngine engine, IAccountSettings settings, TimeProvider time)
+public sealed class TaggingService(
+    AppDbContext db,
+    ITaggingEngine engine,
+    IAccountSettings settings,
+    ITaggedLibrary library,
+    IBlobStore blobs,
+    DecodeGate decodes,
+    IOptions<TagMyStockOptions> app,
+    TimeProvider time)
 {
     /// <summary>
     /// Tags the image when it belongs to <paramref name="ownerId"/>; null when there is no such image. The saved
@@ -30,17 +46,72 @@ public sealed class TaggingService(AppDbContext db, ITaggingEngine engine, IAcco
         }
 
         var agencies = await settings.GetAgenciesAsync(ownerId, cancellationToken);
-        var input = new TaggingInput(image.FileName, string.IsNullOrWhiteSpace(hint) ? null : hint.Trim(), image.GenerationPrompt, image.Metadata);
-        var result = await engine.TagAsync(input, cancellationToken);
+        var input = new TaggingInput(image.FileName, string.IsNullOrWhiteSpace(hint) ? null : hint.Trim(), image.GenerationPrompt, image.Metadata)
+        {
+            Library = await library.ForAccountAsync(ownerId, cancellationToken),
+            LibraryId = image.LibraryId,
+        };
+        var result = await RunEngineAsync(image, input, cancellationToken);
         var prepared = AgencyPreparation.Prepare(image.FileName, result.Metadata, agencies, rules: null) with { Prompt = image.GenerationPrompt };
 
         var now = time.GetUtcNow().UtcDateTime;
         image.Apply(prepared.ForEmbedding);
+        image.Evidence = KeptEvidence(result.Evidence, prepared.ForEmbedding);
+        if (result.Embedding is { } embedding)
+        {
+            image.Embedding = embedding.ToBytes();
+        }
+
         image.TaggedBy = result.Engine;
         image.TaggedAt = now;
         image.UpdatedAt = now;
         image.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return new TagOutcome(image, result, prepared);
+    }
+
+    /// <summary>
+    /// Runs the engine on a local copy of the image, which is deleted right after; without a stored copy the
+    /// engine still has the image's text.
+    /// </summary>
+    private async Task<TaggingResult> RunEngineAsync(StockImage image, TaggingInput input, CancellationToken cancellationToken)
+    {
+        await using var pixels = await OpenPixelsAsync(image, cancellationToken);
+        if (pixels is null)
+        {
+            return await engine.TagAsync(input, cancellationToken);
+        }
+
+        await using var copy = WorkFiles.Create(Path.Combine(app.Value.DataPath, "tagging"), Path.GetExtension(image.OriginalKey));
+        await pixels.CopyToAsync(copy, cancellationToken);
+        await copy.FlushAsync(cancellationToken);
+        using (await decodes.EnterAsync(cancellationToken))
+        {
+            return await engine.TagAsync(input with { ImagePath = copy.Name }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The preview when there is one and the original is larger (a fraction of the bytes, and analysis works at
+    /// 640 px, far below the preview's 1600), else the original.
+    /// </summary>
+    private async Task<Stream?> OpenPixelsAsync(StockImage image, CancellationToken cancellationToken)
+    {
+        if (image.Derivatives == DerivativeState.Ready && Math.Max(image.Width, image.Height) > ThumbnailMaker.PreviewSize
+            && await blobs.OpenReadAsync(BlobKeys.Preview(image.OwnerId, image.Id), cancellationToken) is { } preview)
+        {
+            return preview;
+        }
+
+        return await blobs.OpenReadAsync(image.OriginalKey, cancellationToken);
+    }
+
+    /// <summary>The evidence of the keywords and flags that were kept: agency fixes may have cut or reworded some.</summary>
+    private static List<Evidence> KeptEvidence(IReadOnlyList<Evidence> evidence, ImageMetadata kept)
+    {
+        var keywords = kept.Keywords.Select(KeywordHygiene.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. evidence.Where(item => EvidenceTerms.IsFlag(item.Term)
+            ? kept.Has(EvidenceTerms.Flag(item.Term))
+            : keywords.Contains(KeywordHygiene.Key(item.Term)))];
     }
 }

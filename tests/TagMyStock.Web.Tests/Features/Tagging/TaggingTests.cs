@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Agencies.Profiles;
+using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Tagging;
+using TagMyStock.Vision;
 using TagMyStock.Web.Features.Jobs;
 
 namespace TagMyStock.Web.Features.Tagging;
@@ -14,7 +17,7 @@ public sealed class TaggingTests
     private const string Espresso = "espresso-cup-on-wooden-table.jpg";
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task Tagging_one_image_saves_what_the_cli_pipeline_makes_of_the_engine_result(Database database)
+    public async Task Tagging_one_image_saves_what_the_cli_pipeline_makes_of_the_engine_result_on_its_pixels(Database database)
     {
         await using var app = await TestApp.StartAsync(database);
         var ada = await Contributor.SignUpAsync(app);
@@ -25,7 +28,7 @@ public sealed class TaggingTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<TagResponse>(TestContext.Current.CancellationToken))!;
-        var engine = new LocalTextEngine().Tag(new TaggingInput(Espresso, hint, null, ImageMetadata.Empty));
+        var engine = app.Services.GetRequiredService<LocalEngine>().Tag(new TaggingInput(Espresso, hint, null, ImageMetadata.Empty) { ImagePath = Images.SamplePath(Espresso) });
         IReadOnlyList<AgencyProfile> defaults = [AdobeStock.Profile, Shutterstock.Profile];
         var expected = AgencyPreparation.Prepare(Espresso, engine.Metadata, defaults, rules: null).ForEmbedding;
         var stored = await Images.GetAsync(app, id);
@@ -34,11 +37,20 @@ public sealed class TaggingTests
         Assert.Equal("local", stored.TaggedBy);
         Assert.NotNull(stored.TaggedAt);
         Assert.Equal(1, stored.Version);
+        Assert.Equal(engine.Embedding!.ToBytes(), stored.Embedding);
         Assert.Equal(expected.Title, body.Metadata.Title);
         Assert.Equal(expected.Keywords, body.Metadata.Keywords);
         Assert.Equal(1, body.Version);
         Assert.Equal(["adobe", "shutterstock"], body.Agencies.Select(agency => agency.Agency));
         Assert.Contains(body.Evidence, evidence => evidence.Term == "espresso" && evidence.Sources.Contains("Hint"));
+        Assert.Contains(body.Evidence, evidence => evidence.Sources.Contains("Pixels") && evidence.Reasons.Count > 0);
+
+        // The evidence is kept with the metadata, for exactly the keywords and flags that were kept.
+        Assert.NotEmpty(stored.Evidence);
+        Assert.All(stored.Evidence, evidence => Assert.True(
+            EvidenceTerms.IsFlag(evidence.Term) ? stored.Metadata.Has(EvidenceTerms.Flag(evidence.Term)) : stored.Keywords.Select(KeywordHygiene.Key).Contains(KeywordHygiene.Key(evidence.Term)),
+            $"{evidence.Term} is not in the saved metadata"));
+        Assert.Contains(stored.Evidence, evidence => evidence.Term == "espresso" && evidence.Sources[0] == EvidenceSource.Hint);
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
 using NetVips;
+using TagMyStock.Core.Similarity;
+using TagMyStock.Web.Infrastructure;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.Storage;
 
 namespace TagMyStock.Web.Features.Gallery.Derivatives;
 
 /// <summary>
-/// Makes each queued image's preview and thumbnail in the background. At start it queues every row still
-/// <see cref="DerivativeState.Pending"/>, so work cut short by a restart is done after it.
+/// Makes each queued image's preview, thumbnail and embedding (which marks near-identical images) in the
+/// background. At start it queues every row still <see cref="DerivativeState.Pending"/>, so work cut short by a
+/// restart is done after it.
 /// </summary>
 internal sealed partial class DerivativeWorker(
     DerivativeQueue queue,
@@ -16,9 +20,17 @@ internal sealed partial class DerivativeWorker(
     ThumbnailMaker maker,
     DecodeGate decodes,
     IBlobStore blobs,
+    IImageEmbedder embedder,
     IOptions<GalleryOptions> options,
+    IOptions<TagMyStockOptions> app,
     ILogger<DerivativeWorker> logger) : BackgroundService
 {
+    /// <summary>A row changed this many times while one image's derivatives were saved is being edited hard; it stays pending for the next start.</summary>
+    private const int MaxSaveAttempts = 3;
+
+    // Saves one at a time: two look-alikes saved at once would each miss the other's embedding, and neither be marked.
+    private readonly SemaphoreSlim _saving = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var requeue = RequeuePendingAsync(stoppingToken);
@@ -60,65 +72,136 @@ internal sealed partial class DerivativeWorker(
 
     private async Task MakeAsync(Guid imageId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+        StockImage? image;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            image = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<StockImage>().AsNoTracking()
+                .SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+        }
+
         if (image is not { Derivatives: DerivativeState.Pending })
         {
             return;
         }
 
+        var outcome = await MakeDerivativesAsync(image, cancellationToken);
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(image, outcome, cancellationToken);
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    /// <summary>The preview and thumbnail stored, and the embedding made from the preview; or why they could not be made.</summary>
+    private async Task<Outcome> MakeDerivativesAsync(StockImage image, CancellationToken cancellationToken)
+    {
         try
         {
             await using var original = await blobs.OpenReadAsync(image.OriginalKey, cancellationToken);
             if (original is null)
             {
-                Fail(image, "The original file is missing from storage.");
+                return Outcome.Failed("The original file is missing from storage.");
             }
-            else
-            {
-                // The thumbnail is made from the preview, so the original is read and decoded once.
-                using var preview = new MemoryStream();
-                using var thumbnail = new MemoryStream();
-                using (await decodes.EnterAsync(cancellationToken))
-                {
-                    await maker.MakeAsync(original, ThumbnailMaker.PreviewSize, preview, cancellationToken);
-                    preview.Position = 0;
-                    await maker.MakeAsync(preview, ThumbnailMaker.ThumbnailSize, thumbnail, cancellationToken);
-                }
 
+            // The preview goes to a file the embedder can read by name; the thumbnail is made from it, so the
+            // original is read and decoded once.
+            await using var preview = WorkFiles.Create(Path.Combine(app.Value.DataPath, "derivatives"), ".jpg");
+            using var thumbnail = new MemoryStream();
+            ImageEmbedding? embedding;
+            using (await decodes.EnterAsync(cancellationToken))
+            {
+                await maker.MakeAsync(original, ThumbnailMaker.PreviewSize, preview, cancellationToken);
+                await preview.FlushAsync(cancellationToken);
                 preview.Position = 0;
-                thumbnail.Position = 0;
-                await blobs.PutAsync(BlobKeys.Preview(image.OwnerId, image.Id), preview, "image/jpeg", cancellationToken);
-                await blobs.PutAsync(BlobKeys.Thumbnail(image.OwnerId, image.Id), thumbnail, "image/jpeg", cancellationToken);
-                image.Derivatives = DerivativeState.Ready;
-                image.DerivativeError = null;
+                await maker.MakeAsync(preview, ThumbnailMaker.ThumbnailSize, thumbnail, cancellationToken);
+                embedding = Embed(preview.Name, image.Id);
             }
+
+            preview.Position = 0;
+            thumbnail.Position = 0;
+            await blobs.PutAsync(BlobKeys.Preview(image.OwnerId, image.Id), preview, "image/jpeg", cancellationToken);
+            await blobs.PutAsync(BlobKeys.Thumbnail(image.OwnerId, image.Id), thumbnail, "image/jpeg", cancellationToken);
+            return new Outcome(DerivativeState.Ready, null, embedding);
         }
         catch (VipsException exception)
         {
-            Fail(image, $"The thumbnail could not be made: {VipsMessages.Describe(exception)}");
+            return Outcome.Failed($"The thumbnail could not be made: {VipsMessages.Describe(exception)}");
         }
+    }
 
+    /// <summary>The preview's embedding, or null when it cannot be made: the image is still shown, only not compared.</summary>
+    private ImageEmbedding? Embed(string previewPath, Guid imageId)
+    {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return embedder.Embed(previewPath);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception exception) when (exception is VipsException or OnnxRuntimeException or ArgumentException)
         {
-            // Deleted while its derivatives were being made: remove what was just written.
-            await foreach (var key in blobs.ListAsync(BlobKeys.Image(image.OwnerId, image.Id), cancellationToken))
+            LogEmbeddingFailed(logger, exception, imageId);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the outcome on the row as it is now: tagging or the editor may have changed it (and its version)
+    /// meanwhile, which is no reason to lose the derivatives, so a conflict reads the row again.
+    /// </summary>
+    private async Task SaveAsync(StockImage made, Outcome outcome, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == made.Id, cancellationToken);
+            if (image is null)
             {
-                await blobs.DeleteAsync(key, cancellationToken);
+                // Deleted while its derivatives were being made: remove what was just written.
+                await foreach (var key in blobs.ListAsync(BlobKeys.Image(made.OwnerId, made.Id), cancellationToken))
+                {
+                    await blobs.DeleteAsync(key, cancellationToken);
+                }
+
+                return;
+            }
+
+            image.Derivatives = outcome.State;
+            image.DerivativeError = outcome.Error is { Length: > 500 } error ? error[..500] : outcome.Error;
+            if (outcome.Embedding is { } embedding)
+            {
+                image.Embedding = embedding.ToBytes();
+                await EmbeddingDuplicates.MarkAsync(db, image, embedding, cancellationToken);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
+            {
+                // Changed or deleted meanwhile: the next attempt sees which.
             }
         }
     }
 
-    private static void Fail(StockImage image, string reason)
+    public override void Dispose()
     {
-        image.Derivatives = DerivativeState.Failed;
-        image.DerivativeError = reason.Length <= 500 ? reason : reason[..500];
+        _saving.Dispose();
+        base.Dispose();
     }
+
+    private sealed record Outcome(DerivativeState State, string? Error, ImageEmbedding? Embedding)
+    {
+        public static Outcome Failed(string reason) => new(DerivativeState.Failed, reason, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding of image {ImageId} could not be made; it is not compared with other images.")]
+    private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, Guid imageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Derivatives of image {ImageId} failed unexpectedly; it stays pending.")]
     private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, Guid imageId);

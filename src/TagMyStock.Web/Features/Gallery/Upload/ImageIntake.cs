@@ -35,10 +35,7 @@ internal sealed partial class ImageIntake(
     public async Task<UploadResult> AcceptAsync(Guid accountId, string fileName, Stream body, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var folder = Path.Combine(app.Value.DataPath, "uploads");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Guid.NewGuid().ToString("N"));
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        await using var file = WorkFiles.Create(Path.Combine(app.Value.DataPath, "uploads"));
 
         var received = await ReceiveAsync(body, file, limits.MaxFileBytes, cancellationToken);
         if (received is null)

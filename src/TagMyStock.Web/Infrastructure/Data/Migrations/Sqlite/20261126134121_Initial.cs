@@ -108,6 +108,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     DerivativeError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     PerceptualHash = table.Column<long>(type: "INTEGER", nullable: false),
                     NearDuplicateOf = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "BLOB", nullable: true),
                     UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -118,6 +119,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     GenerationPrompt = table.Column<string>(type: "TEXT", nullable: true),
                     TaggedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },

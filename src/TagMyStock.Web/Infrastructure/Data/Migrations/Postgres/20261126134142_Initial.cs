@@ -109,6 +109,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     DerivativeError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     PerceptualHash = table.Column<long>(type: "bigint", nullable: false),
                     NearDuplicateOf = table.Column<Guid>(type: "uuid", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "bytea", nullable: true),
                     UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
@@ -119,6 +120,7 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     GenerationPrompt = table.Column<string>(type: "text", nullable: true),
                     TaggedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Evidence = table.Column<string>(type: "text", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

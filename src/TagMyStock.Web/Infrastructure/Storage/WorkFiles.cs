@@ -1,0 +1,19 @@
+namespace TagMyStock.Web.Infrastructure.Storage;
+
+/// <summary>
+/// Files that live only while open, under the data folder: how image bytes reach code that reads files by name
+/// (libvips given a path, the tagging engine) without staying on disk after a crash-free run.
+/// </summary>
+public static class WorkFiles
+{
+    private const int BufferSize = 1 << 16;
+
+    /// <summary>A new empty file in <paramref name="folder"/> (created if missing), deleted when the stream is closed.</summary>
+    /// <param name="extension">With its dot, e.g. ".jpg", for readers that look at the name; empty for none.</param>
+    public static FileStream Create(string folder, string extension = "")
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + extension);
+        return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+    }
+}
