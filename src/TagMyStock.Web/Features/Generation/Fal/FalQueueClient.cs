@@ -88,7 +88,7 @@ public sealed class FalQueueClient(HttpClient http, IHttpClientFactory clients, 
     {
         using var request = Request(HttpMethod.Put, RequestPath(modelId, requestId) + "/cancel");
         using var response = await http.SendAsync(request, ServiceName, cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = await ReadAsync(response, cancellationToken);
         var status = TryParse(body, FalJson.Default.QueueAnswer)?.Status;
         return (response.StatusCode, status) switch
         {
@@ -193,16 +193,7 @@ public sealed class FalQueueClient(HttpClient http, IHttpClientFactory clients, 
     private async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(request, ServiceName, cancellationToken);
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new ExternalServiceException(ServiceName, ExternalServiceFailure.Unavailable, Describe(ExternalServiceFailure.Unavailable, "the answer was cut off"), exception);
-        }
-
+        var body = await ReadAsync(response, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw HttpFailure(response, body);
@@ -215,6 +206,18 @@ public sealed class FalQueueClient(HttpClient http, IHttpClientFactory clients, 
         catch (JsonException exception)
         {
             throw new ExternalServiceException(ServiceName, ExternalServiceFailure.MalformedResponse, Describe(ExternalServiceFailure.MalformedResponse, "not JSON"), exception);
+        }
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new ExternalServiceException(ServiceName, ExternalServiceFailure.Unavailable, Describe(ExternalServiceFailure.Unavailable, "the answer was cut off"), exception);
         }
     }
 

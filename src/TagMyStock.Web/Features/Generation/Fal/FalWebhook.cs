@@ -137,7 +137,16 @@ public sealed class FalWebhookVerifier(IHttpClientFactory clients, IOptions<FalO
                 throw new ExternalServiceException(FalQueueClient.ServiceName, failure, ServiceCalls.Describe(FalQueueClient.ServiceName, failure, "the webhook keys could not be read", FalOptions.KeySetting));
             }
 
-            var set = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(cancellationToken), FalJson.Default.JsonWebKeySet);
+            JsonWebKeySet? set;
+            try
+            {
+                set = JsonSerializer.Deserialize(await response.Content.ReadAsByteArrayAsync(cancellationToken), FalJson.Default.JsonWebKeySet);
+            }
+            catch (JsonException exception)
+            {
+                throw new ExternalServiceException(FalQueueClient.ServiceName, ExternalServiceFailure.MalformedResponse, ServiceCalls.Describe(FalQueueClient.ServiceName, ExternalServiceFailure.MalformedResponse, "the webhook keys are not a JWKS", FalOptions.KeySetting), exception);
+            }
+
             var keys = (set?.Keys ?? [])
                 .Where(key => key is { Kty: "OKP", Crv: "Ed25519", X: not null })
                 .Select(key => Base64Url.DecodeFromChars(key.X))
