@@ -1,3 +1,4 @@
+using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Similarity;
 
@@ -36,6 +37,9 @@ public sealed record TaggingInput(string FileName, string? Hint, string? Generat
 
     /// <summary>This image's id in <see cref="Library"/> when it is there, so that it does not teach itself.</summary>
     public string? LibraryId { get; init; }
+
+    /// <summary>The agencies the user sends to, whose limits an engine that writes to order can aim at; empty: none chosen.</summary>
+    public IReadOnlyList<AgencyProfile> Agencies { get; init; } = [];
 }
 
 /// <summary>Which source made the engine say something.</summary>
@@ -67,4 +71,15 @@ public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
 
     /// <summary>The image's embedding when the engine computed one: a host stores it to grow the user's library without a second decode.</summary>
     public ImageEmbedding? Embedding { get; init; }
+
+    /// <summary>What a paid service reported for this result, for the usage log; null for an engine that calls none.</summary>
+    public EngineUsage? Usage { get; init; }
+}
+
+/// <summary>What one call of a paid model used, as its provider reported it.</summary>
+/// <param name="Model">The model that answered (a fallback may answer instead of the one asked for).</param>
+/// <param name="Cost">The provider's cost in US dollars, when it reports one.</param>
+public sealed record EngineUsage(string Model, int PromptTokens, int CompletionTokens, decimal? Cost)
+{
+    public int TotalTokens => PromptTokens + CompletionTokens;
 }

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TagMyStock.Web.Infrastructure.ExternalServices;
+
+namespace TagMyStock.Web.Features.Tagging.OpenRouter;
+
+/// <summary>
+/// OpenRouter's chat completions endpoint (<c>POST {BaseUrl}/chat/completions</c>), with every failure named:
+/// HTTP errors, errors reported inside a 200 answer, refusals and content filters.
+/// </summary>
+public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions> options)
+{
+    public const string ServiceName = "OpenRouter";
+
+    private readonly OpenRouterOptions _options = options.Value;
+
+    public bool IsConfigured => _options.IsConfigured;
+
+    /// <summary>The first choice of a completion: its message and the usage reported for the whole call.</summary>
+    /// <exception cref="ExternalServiceException">Not configured, refused, failed or unreadable.</exception>
+    internal async Task<(ChatAnswer Answer, ChatResponse Response)> CompleteAsync(ChatRequest chat, CancellationToken cancellationToken)
+    {
+        if (!IsConfigured)
+        {
+            throw Failure(ExternalServiceFailure.NotConfigured, detail: null);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, ServiceCalls.Endpoint(_options.BaseUrl, "chat/completions"))
+        {
+            Content = JsonContent.Create(chat, OpenRouterJson.Default.ChatRequest),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Key);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (_options.AppUrl is not null)
+        {
+            request.Headers.Referrer = _options.AppUrl;
+        }
+
+        request.Headers.Add("X-OpenRouter-Title", _options.AppTitle);
+
+        using var response = await http.SendAsync(request, ServiceName, cancellationToken);
+        var body = await ReadAsync(response, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw HttpFailure(response, body);
+        }
+
+        var completion = Parse(body, OpenRouterJson.Default.ChatResponse) ?? throw Malformed("an empty answer");
+        var choice = completion.Choices is [var first, ..] ? first : throw Malformed("no choices");
+        if (choice.Error is { } error)
+        {
+            throw ErrorFailure(error, RetryAfter.Of(response));
+        }
+
+        if (choice.FinishReason == "content_filter" || !string.IsNullOrWhiteSpace(choice.Message?.Refusal))
+        {
+            throw Failure(ExternalServiceFailure.Refused, choice.Message?.Refusal ?? "content filter");
+        }
+
+        if (choice.FinishReason == "error")
+        {
+            throw Failure(ExternalServiceFailure.Unavailable, choice.NativeFinishReason);
+        }
+
+        if (choice.FinishReason == "length")
+        {
+            throw Malformed("the answer was cut off at the token limit");
+        }
+
+        return string.IsNullOrWhiteSpace(choice.Message?.Content) ? throw Malformed("an empty message") : (choice.Message, completion);
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new ExternalServiceException(ServiceName, ExternalServiceFailure.Unavailable, ServiceCalls.Describe(ServiceName, ExternalServiceFailure.Unavailable, "the answer was cut off", OpenRouterOptions.KeySetting), exception);
+        }
+    }
+
+    private static ExternalServiceException HttpFailure(HttpResponseMessage response, byte[] body)
+    {
+        var error = TryParse(body, OpenRouterJson.Default.ErrorEnvelope)?.Error;
+        var failure = response.StatusCode switch
+        {
+            // 403 is the moderation guardrail here, not a bad key (that is 401).
+            HttpStatusCode.Forbidden => ExternalServiceFailure.Refused,
+            _ => ServiceCalls.FailureFor(response.StatusCode),
+        };
+        return Failure(failure, error?.Message, response.StatusCode, RetryAfter.Of(response));
+    }
+
+    /// <summary>An error reported after generation started: HTTP 200 with <c>choices[].error</c>.</summary>
+    private static ExternalServiceException ErrorFailure(ErrorBody error, TimeSpan? retryAfter)
+    {
+        var failure = error.Code switch
+        {
+            403 => ExternalServiceFailure.Refused,
+            >= 400 and < 600 => ServiceCalls.FailureFor((HttpStatusCode)error.Code),
+            _ => ExternalServiceFailure.Unavailable,
+        };
+        return Failure(failure, error.Message, retryAfter: retryAfter);
+    }
+
+    private static ExternalServiceException Malformed(string what) => Failure(ExternalServiceFailure.MalformedResponse, what);
+
+    private static ExternalServiceException Failure(ExternalServiceFailure failure, string? detail, HttpStatusCode? status = null, TimeSpan? retryAfter = null) =>
+        new(ServiceName, failure, ServiceCalls.Describe(ServiceName, failure, detail, OpenRouterOptions.KeySetting))
+        {
+            StatusCode = status,
+            RetryAfter = retryAfter,
+        };
+
+    internal static T? Parse<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type);
+        }
+        catch (JsonException exception)
+        {
+            throw new ExternalServiceException(ServiceName, ExternalServiceFailure.MalformedResponse, ServiceCalls.Describe(ServiceName, ExternalServiceFailure.MalformedResponse, "not JSON", OpenRouterOptions.KeySetting), exception);
+        }
+    }
+
+    private static T? TryParse<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
