@@ -74,6 +74,12 @@ public sealed class StockImage
     /// <summary>The generation prompt found in the file (or given at generation), a tagging source.</summary>
     public string? GenerationPrompt { get; set; }
 
+    /// <summary>The model that generated the image in this app (FAL's model id), null for uploads.</summary>
+    public string? GenerationModel { get; set; }
+
+    /// <summary>The seed the model reported for the image it generated in this app: with the prompt and model, a way to make it again.</summary>
+    public long? GenerationSeed { get; set; }
+
     /// <summary>Which engine wrote the current metadata, and when; null until tagged.</summary>
     public string? TaggedBy { get; set; }
 
@@ -152,6 +158,7 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
         image.Property(i => i.Title).HasMaxLength(1000);
         image.Property(i => i.Description).HasMaxLength(4000);
         image.Property(i => i.DigitalSourceType).HasMaxLength(200);
+        image.Property(i => i.GenerationModel).HasMaxLength(200);
         image.Property(i => i.TaggedBy).HasMaxLength(50);
         image.Property(i => i.Derivatives).HasConversion<string>().HasMaxLength(10);
         image.Property(i => i.Keywords).HasConversion(

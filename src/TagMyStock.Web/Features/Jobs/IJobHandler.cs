@@ -80,12 +80,18 @@ public sealed class JobContext
         }
 
         await SaveAsync(cancellationToken);
-        var cancelRequested = await _db.Set<Job>().Where(j => j.Id == _job.Id).Select(j => j.CancelRequested).SingleAsync(cancellationToken);
-        if (cancelRequested)
+        if (await IsCancelRequestedAsync(cancellationToken))
         {
             throw new OperationCanceledException("The user cancelled the job.");
         }
     }
+
+    /// <summary>
+    /// Whether the user has asked to cancel: a handler whose token fired tells by this a cancellation (stop the
+    /// outside work too) from a server shutting down (leave it running, to be followed after the restart).
+    /// </summary>
+    public Task<bool> IsCancelRequestedAsync(CancellationToken cancellationToken) =>
+        _db.Set<Job>().Where(j => j.Id == _job.Id).Select(j => j.CancelRequested).SingleAsync(cancellationToken);
 
     /// <summary>Adds outside work done for this job (a model call, generated images) to its usage record.</summary>
     public void RecordUsage(UsageEntry usage) => _usage.Add(usage);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetVips;
+using TagMyStock.Core.Metadata;
 using TagMyStock.Imaging.Embedding;
 using TagMyStock.Imaging.Reading;
 using TagMyStock.Web.Features.Gallery.Derivatives;
@@ -28,11 +29,28 @@ internal sealed partial class ImageIntake(
     IOptions<UploadOptions> options,
     IOptions<TagMyStockOptions> app,
     TimeProvider clock,
-    ILogger<ImageIntake> logger)
+    ILogger<ImageIntake> logger) : IImageIntake
 {
     private const int BufferSize = 1 << 16;
 
-    public async Task<UploadResult> AcceptAsync(Guid accountId, string fileName, Stream body, CancellationToken cancellationToken)
+    /// <summary>Stores an uploaded file as a new image, with what its own metadata says.</summary>
+    public Task<UploadResult> AcceptAsync(Guid accountId, string fileName, Stream body, CancellationToken cancellationToken) =>
+        StoreAsync(accountId, fileName, body, provenance: null, cancellationToken);
+
+    public async Task<UploadResult> AcceptAsync(Guid accountId, string fileName, Stream body, ImageProvenance provenance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        var stored = await db.Set<StockImage>().AsNoTracking()
+            .OwnedBy(accountId)
+            .Where(image => image.Id == provenance.ImageId)
+            .Select(image => new { image.FileName, image.NearDuplicateOf })
+            .SingleOrDefaultAsync(cancellationToken);
+        return stored is null
+            ? await StoreAsync(accountId, fileName, body, provenance, cancellationToken)
+            : UploadResult.Stored(stored.FileName, provenance.ImageId, stored.NearDuplicateOf);
+    }
+
+    private async Task<UploadResult> StoreAsync(Guid accountId, string fileName, Stream body, ImageProvenance? provenance, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         await using var file = WorkFiles.Create(Path.Combine(app.Value.DataPath, "uploads"));
@@ -90,7 +108,7 @@ internal sealed partial class ImageIntake(
         var now = clock.GetUtcNow().UtcDateTime;
         var image = new StockImage
         {
-            Id = Guid.CreateVersion7(),
+            Id = provenance?.ImageId ?? Guid.CreateVersion7(),
             OwnerId = accountId,
             FileName = fileName,
             Format = format,
@@ -110,6 +128,11 @@ internal sealed partial class ImageIntake(
             image.Apply(embedded.Metadata);
         }
 
+        if (provenance is not null)
+        {
+            Apply(image, provenance);
+        }
+
         image.OriginalKey = BlobKeys.Original(accountId, image.Id, ImageFormats.Extension(format));
         file.Position = 0;
         await blobs.PutAsync(image.OriginalKey, file, ImageFormats.ContentType(format), cancellationToken);
@@ -126,6 +149,19 @@ internal sealed partial class ImageIntake(
 
         await derivatives.EnqueueAsync(image.Id, cancellationToken);
         return UploadResult.Stored(fileName, image.Id, nearDuplicateOf);
+    }
+
+    private static void Apply(StockImage image, ImageProvenance provenance)
+    {
+        image.DigitalSourceType = provenance.DigitalSourceType;
+        if (DigitalSourceType.IsGenerativeAi(provenance.DigitalSourceType))
+        {
+            image.Flags |= ContentFlags.AiGenerated;
+        }
+
+        image.GenerationPrompt = provenance.GenerationPrompt ?? image.GenerationPrompt;
+        image.GenerationModel = provenance.GenerationModel;
+        image.GenerationSeed = provenance.GenerationSeed;
     }
 
     /// <summary>

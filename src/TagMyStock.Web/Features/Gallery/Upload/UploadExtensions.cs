@@ -13,6 +13,7 @@ public static class UploadExtensions
         builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
             .Validate(options => options.MaxFileBytes > 0 && options.MaxPixels > 0 && options.MaxFilesPerRequest > 0, "Upload limits must be positive.");
         builder.Services.AddScoped<ImageIntake>();
+        builder.Services.AddScoped<IImageIntake>(services => services.GetRequiredService<ImageIntake>());
 
         var limits = builder.Configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
         builder.Services.AddRateLimiter(options => options.AddPolicy(RateLimitPolicy, context =>

@@ -313,8 +313,15 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("GenerationModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("GenerationPrompt")
                         .HasColumnType("text");
+
+                    b.Property<long?>("GenerationSeed")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Height")
                         .HasColumnType("integer");

@@ -302,8 +302,15 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GenerationModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GenerationPrompt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("GenerationSeed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");

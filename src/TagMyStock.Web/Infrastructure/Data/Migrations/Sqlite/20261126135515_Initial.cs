@@ -117,6 +117,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     Flags = table.Column<int>(type: "INTEGER", nullable: false),
                     DigitalSourceType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     GenerationPrompt = table.Column<string>(type: "TEXT", nullable: true),
+                    GenerationModel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GenerationSeed = table.Column<long>(type: "INTEGER", nullable: true),
                     TaggedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Evidence = table.Column<string>(type: "TEXT", nullable: false),

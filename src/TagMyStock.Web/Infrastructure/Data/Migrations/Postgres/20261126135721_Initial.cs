@@ -118,6 +118,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     Flags = table.Column<int>(type: "integer", nullable: false),
                     DigitalSourceType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     GenerationPrompt = table.Column<string>(type: "text", nullable: true),
+                    GenerationModel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    GenerationSeed = table.Column<long>(type: "bigint", nullable: true),
                     TaggedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Evidence = table.Column<string>(type: "text", nullable: false),
