@@ -7,7 +7,7 @@ namespace TagMyStock.Web.Features.Tagging;
 /// <summary>
 /// One image tagged while the person waits (the API's <c>POST /api/images/{id}/tag</c>, the editor's button), with
 /// its usage record: the engine, and for a vision model the tokens and the provider's cost. A remote engine's
-/// failure is recorded too, then passed on for the caller to explain.
+/// failure is recorded too (no image delivered), then passed on for the caller to explain.
 /// </summary>
 public sealed class InteractiveTagging(TaggingService tagging, IUsageLog usage, TimeProvider time)
 {
@@ -27,7 +27,7 @@ public sealed class InteractiveTagging(TaggingService tagging, IUsageLog usage, 
         {
             await usage.RecordAsync(
                 new UsageOperation(ownerId, JobId: null, TagSelectionJob.Kind, startedAt, time.GetElapsedTime(started), UsageResult.Failed),
-                [new UsageEntry(engine, Model: null, Images: 1, ImageId: imageId)],
+                [new UsageEntry(engine, Model: null, Images: 0, ImageId: imageId)],
                 cancellationToken);
             throw;
         }
