@@ -121,7 +121,8 @@ export function attach(toolbar) {
             cancelled: 'Cancelled: ',
             failed: `Stopped (${job.error}): `,
         }[job.state] ?? (job.state === 'queued' && job.note ? `${job.note} ` : 'Tagging: ');
-        report(`${state}${processed} of ${detail.total} tagged${failed}${missing}.`);
+        const by = detail.engine === 'openrouter' ? ' by the vision model' : '';
+        report(`${state}${processed} of ${detail.total} tagged${by}${failed}${missing}.`);
         find('[data-tag-failures]').replaceChildren(...detail.failures.map(failure => {
             const item = document.createElement('li');
             item.textContent = `${names.get(failure.imageId) ?? failure.imageId}: ${failure.message}`;
