@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TagMyStock.Web.Features.Jobs;
@@ -86,7 +87,7 @@ internal sealed partial class TagSelectionJob(
 
                 await job.ReportAsync(
                     input.ImageIds.Count == 0 ? 0 : index * 100 / input.ImageIds.Count,
-                    $"Trying image {index + 1} again in {Math.Ceiling(wait.TotalSeconds):0} s: {failure.Message}",
+                    string.Create(CultureInfo.InvariantCulture, $"Trying image {index + 1} again in {Math.Ceiling(wait.TotalSeconds)} s: {failure.Message}"),
                     detail: null,
                     cancellationToken);
                 await Task.Delay(wait, time, cancellationToken);
