@@ -31,7 +31,8 @@ public sealed class JobFailedException(string message, bool transient, TimeSpan?
 /// <summary>What a handler sees of its job, and how it reports back.</summary>
 public sealed class JobContext
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How a job's input, checkpoint and detail are written, by the queue and by the handlers alike.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Job _job;
     private readonly AppDbContext _db;

@@ -19,8 +19,6 @@ public interface IJobQueue
 
 public sealed class JobQueue(AppDbContext db, IBackgroundJobClient executor, TimeProvider time) : IJobQueue
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<Job> EnqueueAsync(Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -30,8 +28,8 @@ public sealed class JobQueue(AppDbContext db, IBackgroundJobClient executor, Tim
             OwnerId = ownerId,
             Kind = kind,
             State = JobState.Queued,
-            Input = JsonSerializer.Serialize(input, input.GetType(), Json),
-            Detail = detail is null ? null : JsonSerializer.Serialize(detail, detail.GetType(), Json),
+            Input = JsonSerializer.Serialize(input, input.GetType(), JobContext.Json),
+            Detail = detail is null ? null : JsonSerializer.Serialize(detail, detail.GetType(), JobContext.Json),
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -130,6 +130,7 @@ public sealed class JobTests
         Assert.Equal(HttpStatusCode.OK, forAdmin.StatusCode);
         Assert.Contains("TagMyStock jobs", await forAdmin.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Equal("/account/denied", forOther.RedirectPath()?.Split('?')[0]);
+        Assert.Contains("Not for this account", await other.GetStringAsync("/account/denied", Token), StringComparison.Ordinal);
         Assert.Equal("/account/signin", forNobody.RedirectPath()?.Split('?')[0]);
     }
 
