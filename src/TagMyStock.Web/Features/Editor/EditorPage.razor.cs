@@ -8,6 +8,7 @@ using TagMyStock.Core.Tagging;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Tagging;
+using TagMyStock.Web.Infrastructure.ExternalServices;
 
 namespace TagMyStock.Web.Features.Editor;
 
@@ -46,6 +47,7 @@ public sealed partial class EditorPage : IDisposable
     private bool _saving;
     private bool _tagging;
     private string? _hint;
+    private string _engine = TaggingEngines.Local;
     private IReadOnlyList<string> _tagWarnings = [];
     private IReadOnlyDictionary<string, Evidence> _keywordEvidence = new Dictionary<string, Evidence>();
     private IReadOnlyDictionary<ContentFlags, Evidence> _flagEvidence = new Dictionary<ContentFlags, Evidence>();
@@ -248,7 +250,7 @@ public sealed partial class EditorPage : IDisposable
         try
         {
             await using var scope = Scopes.CreateAsyncScope();
-            var outcome = await scope.ServiceProvider.GetRequiredService<TaggingService>().TagAsync(_owner, Id, _hint, _closed.Token);
+            var outcome = await scope.ServiceProvider.GetRequiredService<InteractiveTagging>().TagAsync(_owner, Id, _hint, _engine, _closed.Token);
             if (outcome is null)
             {
                 _error = "This image no longer exists.";
@@ -257,11 +259,17 @@ public sealed partial class EditorPage : IDisposable
 
             Load(EditorDocument.From(outcome.Image, _document!.Agencies));
             _tagWarnings = outcome.Result.Warnings;
+            _error = null;
             _status = "Tagged and saved.";
         }
         catch (DbUpdateConcurrencyException)
         {
             _error = "The image changed while it was being tagged; nothing was overwritten. Reload the page and tag again.";
+        }
+        catch (ExternalServiceException failure)
+        {
+            _error = $"Not tagged: {failure.Message}";
+            _status = "Not tagged.";
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,8 @@ using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Jobs;
 using TagMyStock.Web.Features.Settings;
-using TagMyStock.Web.Features.Usage;
 using TagMyStock.Web.Infrastructure.Data;
+using TagMyStock.Web.Infrastructure.ExternalServices;
 using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Tagging;
@@ -20,15 +21,20 @@ public static class TaggingApi
     public const int MaxSelection = 5000;
 
     /// <summary>
-    /// Registers the offline engine that sees the pixels behind <see cref="ITaggingEngine"/> (one instance: its models
-    /// load once and it serves parallel images), its embedder for the gallery, the service and the selection's job.
+    /// Registers the offline engine that sees the pixels behind <see cref="ITaggingEngine"/>, as the default and keyed
+    /// <c>local</c> (one instance: its models load once and it serves parallel images), its embedder for the gallery,
+    /// the engine choice, the service and the selection's job. The vision-model engine registers itself as keyed
+    /// <c>openrouter</c> (<see cref="OpenRouter.OpenRouterExtensions.AddOpenRouterTagging"/>).
     /// </summary>
     public static IHostApplicationBuilder AddTagging(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(_ => LocalEngine.Create());
         builder.Services.AddSingleton<ITaggingEngine>(services => services.GetRequiredService<LocalEngine>());
+        builder.Services.AddKeyedSingleton<ITaggingEngine>(TaggingEngines.Local, (services, _) => services.GetRequiredService<LocalEngine>());
         builder.Services.AddSingleton<IImageEmbedder, EngineEmbedder>();
+        builder.Services.AddScoped<TaggingEngines>();
         builder.Services.AddScoped<TaggingService>();
+        builder.Services.AddScoped<InteractiveTagging>();
         builder.Services.AddJobHandler<TagSelectionJob>(TagSelectionJob.Kind);
         return builder;
     }
@@ -41,14 +47,13 @@ public static class TaggingApi
         return routes;
     }
 
-    private static async Task<Results<Ok<TagResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> TagOneAsync(
+    private static async Task<Results<Ok<TagResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> TagOneAsync(
         Guid id,
         TagRequest? request,
         HttpContext http,
-        TaggingService tagging,
+        InteractiveTagging tagging,
+        TaggingEngines engines,
         IAccountSettings settings,
-        IUsageLog usage,
-        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (HintProblem(request?.Hint) is { } problem)
@@ -56,17 +61,35 @@ public static class TaggingApi
             return problem;
         }
 
+        var engine = engines.Find(request?.Engine);
+        if (engine is null)
+        {
+            return TypedResults.ValidationProblem(ApiProblems.Field("engine", TaggingEngines.UnknownEngineMessage));
+        }
+
+        if (!engine.IsAvailable)
+        {
+            return TypedResults.Conflict(ApiProblems.EngineUnavailable(engine.Unavailable!));
+        }
+
         var owner = http.User.AccountId();
-        var startedAt = time.GetUtcNow().UtcDateTime;
-        var started = time.GetTimestamp();
         TagOutcome? outcome;
         try
         {
-            outcome = await tagging.TagAsync(owner, id, request?.Hint, cancellationToken);
+            outcome = await tagging.TagAsync(owner, id, request?.Hint, engine.Key, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             return TypedResults.Conflict(ApiProblems.Conflict("The image was changed while it was being tagged; its newer metadata was kept. Tag it again if you want."));
+        }
+        catch (ExternalServiceException failure)
+        {
+            if (failure.RetryAfter is { } wait)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return TypedResults.Problem(ApiProblems.EngineFailed(failure));
         }
 
         if (outcome is null)
@@ -74,10 +97,6 @@ public static class TaggingApi
             return TypedResults.NotFound();
         }
 
-        await usage.RecordAsync(
-            new UsageOperation(owner, JobId: null, TagSelectionJob.Kind, startedAt, time.GetElapsedTime(started), UsageResult.Succeeded),
-            [new UsageEntry(outcome.Result.Engine, Model: null, Images: 1)],
-            cancellationToken);
         var image = outcome.Image;
         var agencies = await settings.GetAgenciesAsync(owner, cancellationToken);
         return TypedResults.Ok(new TagResponse(
@@ -88,19 +107,32 @@ public static class TaggingApi
             image.TaggedAt!.Value,
             [.. outcome.Result.Evidence.Select(EvidenceDto.From)],
             outcome.Result.Warnings,
-            AgencyReportDto.For(image.Metadata, agencies, image.FileName)));
+            AgencyReportDto.For(image.Metadata, agencies, image.FileName),
+            outcome.Result.Usage is { } usage ? new TagUsageDto(usage.Model, usage.PromptTokens, usage.CompletionTokens, usage.Cost) : null));
     }
 
-    private static async Task<Results<Accepted<JobResponse>, ValidationProblem>> TagSelectionAsync(
+    private static async Task<Results<Accepted<JobResponse>, ValidationProblem, Conflict<ProblemDetails>>> TagSelectionAsync(
         TagSelectionRequest request,
         HttpContext http,
         AppDbContext db,
         IJobQueue jobs,
+        TaggingEngines engines,
         CancellationToken cancellationToken)
     {
         if (HintProblem(request.Hint) is { } problem)
         {
             return problem;
+        }
+
+        var engine = engines.Find(request.Engine);
+        if (engine is null)
+        {
+            return TypedResults.ValidationProblem(ApiProblems.Field("engine", TaggingEngines.UnknownEngineMessage));
+        }
+
+        if (!engine.IsAvailable)
+        {
+            return TypedResults.Conflict(ApiProblems.EngineUnavailable(engine.Unavailable!));
         }
 
         var requested = (request.Ids ?? []).Distinct().ToList();
@@ -118,8 +150,9 @@ public static class TaggingApi
         var input = new TagSelectionInput(
             [.. requested.Where(owned.Contains)],
             string.IsNullOrWhiteSpace(request.Hint) ? null : request.Hint.Trim(),
-            requested.Count - owned.Count);
-        var job = await jobs.EnqueueAsync(owner, TagSelectionJob.Kind, input, TagSelectionDetail.From(input, new TagSelectionProgress(0, 0, [])), cancellationToken);
+            requested.Count - owned.Count,
+            engine.Key);
+        var job = await jobs.EnqueueAsync(owner, TagSelectionJob.Kind, input, TagSelectionDetail.From(input, TagSelectionProgress.None), cancellationToken);
         return TypedResults.Accepted(JobsApi.Location(job.Id), JobResponse.From(job));
     }
 
@@ -130,12 +163,15 @@ public static class TaggingApi
 }
 
 /// <param name="Hint">What the image shows, in the contributor's words; the strongest source of keywords.</param>
-public sealed record TagRequest(string? Hint);
+/// <param name="Engine"><c>local</c> (the default) or <c>openrouter</c>: see <see cref="TaggingEngines"/>.</param>
+public sealed record TagRequest(string? Hint, string? Engine = null);
 
-public sealed record TagSelectionRequest(IReadOnlyList<Guid>? Ids, string? Hint);
+/// <param name="Engine"><c>local</c> (the default) or <c>openrouter</c>: see <see cref="TaggingEngines"/>.</param>
+public sealed record TagSelectionRequest(IReadOnlyList<Guid>? Ids, string? Hint, string? Engine = null);
 
 /// <param name="Version">The image's metadata version after tagging, for the next save.</param>
 /// <param name="Agencies">The saved metadata checked against each of the account's agencies.</param>
+/// <param name="Usage">What the vision model used, as its provider reported it; null for the offline engine.</param>
 public sealed record TagResponse(
     Guid Id,
     int Version,
@@ -144,7 +180,12 @@ public sealed record TagResponse(
     DateTime TaggedAt,
     IReadOnlyList<EvidenceDto> Evidence,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<AgencyReportDto> Agencies);
+    IReadOnlyList<AgencyReportDto> Agencies,
+    TagUsageDto? Usage);
+
+/// <param name="Model">The model that answered (a fallback may answer for the configured one).</param>
+/// <param name="Cost">The provider's cost in US dollars, when it reported one.</param>
+public sealed record TagUsageDto(string Model, int PromptTokens, int CompletionTokens, decimal? Cost);
 
 /// <summary>Why a keyword or flag (<c>flag:people-release-needed</c>) is there: the sources that support it, strongest first.</summary>
 /// <param name="Reasons">What was measured or matched outside text, e.g. "1 face, 18 % of the frame".</param>

@@ -17,14 +17,15 @@ namespace TagMyStock.Web.Features.Tagging;
 public sealed record TagOutcome(StockImage Image, TaggingResult Result, PreparedImage Prepared);
 
 /// <summary>
-/// Runs the registered <see cref="ITaggingEngine"/> on an image and saves the result, prepared for the
+/// Runs the chosen engine (<see cref="TaggingEngines"/>) on an image and saves the result, prepared for the
 /// account's agencies exactly as the command line's <c>tag</c> prepares it (Core's <see cref="AgencyPreparation"/>).
 /// The engine gets the image's pixels (the preview when the original is larger, which analysis shrinks far below
-/// either) and the account's own tagged images to learn from, never another account's.
+/// either), the account's agencies to aim at, the generation prompt of an AI image, and the account's own tagged
+/// images to learn from, never another account's.
 /// </summary>
 public sealed class TaggingService(
     AppDbContext db,
-    ITaggingEngine engine,
+    TaggingEngines engines,
     IAccountSettings settings,
     ITaggedLibrary library,
     IBlobStore blobs,
@@ -33,11 +34,13 @@ public sealed class TaggingService(
     TimeProvider time)
 {
     /// <summary>
-    /// Tags the image when it belongs to <paramref name="ownerId"/>; null when there is no such image. The saved
-    /// metadata is fixed for every chosen agency (what an embedded file would carry), and the version goes up.
+    /// Tags the image with the engine keyed <paramref name="engine"/> when it belongs to <paramref name="ownerId"/>;
+    /// null when there is no such image. The saved metadata is fixed for every chosen agency (what an embedded file
+    /// would carry), and the version goes up.
     /// </summary>
     /// <exception cref="DbUpdateConcurrencyException">The image changed while the engine ran.</exception>
-    public async Task<TagOutcome?> TagAsync(Guid ownerId, Guid imageId, string? hint, CancellationToken cancellationToken)
+    /// <exception cref="Infrastructure.ExternalServices.ExternalServiceException">A remote engine failed; nothing was saved.</exception>
+    public async Task<TagOutcome?> TagAsync(Guid ownerId, Guid imageId, string? hint, string engine, CancellationToken cancellationToken)
     {
         var image = await db.Set<StockImage>().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
         if (image is null)
@@ -50,8 +53,9 @@ public sealed class TaggingService(
         {
             Library = await library.ForAccountAsync(ownerId, cancellationToken),
             LibraryId = image.LibraryId,
+            Agencies = agencies,
         };
-        var result = await RunEngineAsync(image, input, cancellationToken);
+        var result = await RunEngineAsync(engine, image, input, cancellationToken);
         var prepared = AgencyPreparation.Prepare(image.FileName, result.Metadata, agencies, rules: null) with { Prompt = image.GenerationPrompt };
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -72,10 +76,13 @@ public sealed class TaggingService(
 
     /// <summary>
     /// Runs the engine on a local copy of the image, which is deleted right after; without a stored copy the
-    /// engine still has the image's text.
+    /// local engine still has the image's text. Only the local engine's run takes a <see cref="DecodeGate"/> slot:
+    /// it decodes and analyses the full picture, where the vision-model engine shrinks it on load and then waits
+    /// seconds on the network, which would keep uploads and previews waiting for nothing.
     /// </summary>
-    private async Task<TaggingResult> RunEngineAsync(StockImage image, TaggingInput input, CancellationToken cancellationToken)
+    private async Task<TaggingResult> RunEngineAsync(string engineKey, StockImage image, TaggingInput input, CancellationToken cancellationToken)
     {
+        var engine = engines.Get(engineKey);
         await using var pixels = await OpenPixelsAsync(image, cancellationToken);
         if (pixels is null)
         {
@@ -85,7 +92,7 @@ public sealed class TaggingService(
         await using var copy = WorkFiles.Create(Path.Combine(app.Value.DataPath, "tagging"), Path.GetExtension(image.OriginalKey));
         await pixels.CopyToAsync(copy, cancellationToken);
         await copy.FlushAsync(cancellationToken);
-        using (await decodes.EnterAsync(cancellationToken))
+        using (engineKey == TaggingEngines.Local ? await decodes.EnterAsync(cancellationToken) : null)
         {
             return await engine.TagAsync(input with { ImagePath = copy.Name }, cancellationToken);
         }

@@ -6,8 +6,8 @@ namespace TagMyStock.Web.Features.Usage;
 public interface IUsageLog
 {
     /// <summary>
-    /// Saves the record of one operation, summing its entries (several model calls, say) into one row, with any
-    /// other change pending in the request's or job's database context.
+    /// Saves the record of one operation, summing its entries (several model calls, say) into one row and keeping
+    /// each paid entry as one of its items, with any other change pending in the request's or job's database context.
     /// </summary>
     Task RecordAsync(UsageOperation operation, IReadOnlyList<UsageEntry> entries, CancellationToken cancellationToken);
 }
@@ -35,6 +35,17 @@ internal sealed class UsageLog(AppDbContext db) : IUsageLog
             PromptTokens = entries.Sum(entry => entry.PromptTokens),
             CompletionTokens = entries.Sum(entry => entry.CompletionTokens),
             ProviderCost = costs.Count == 0 ? null : costs.Sum(),
+            Items = [.. entries.Where(entry => entry.IsPaid).Select(entry => new UsageItem
+            {
+                Id = Guid.CreateVersion7(),
+                ImageId = entry.ImageId,
+                Engine = entry.Engine,
+                Model = entry.Model,
+                Images = entry.Images,
+                PromptTokens = entry.PromptTokens,
+                CompletionTokens = entry.CompletionTokens,
+                ProviderCost = entry.ProviderCost,
+            })],
         });
         await db.SaveChangesAsync(cancellationToken);
     }

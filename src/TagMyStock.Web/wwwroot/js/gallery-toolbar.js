@@ -1,5 +1,5 @@
 // The gallery's toolbar acts on the selection that gallery.js announces ('gallery:selection' events):
-// tagging as a background job with its progress, copying metadata from one selected image onto the others,
+// tagging as a background job with the chosen engine and its progress, copying metadata from one selected image onto the others,
 // and exporting (the export panel's plain GET form carries the selected ids). After a change it asks
 // gallery.js to refresh the grid with a 'gallery:changed' event.
 import { selectedTiles } from './gallery.js';
@@ -69,7 +69,8 @@ export function attach(toolbar) {
         report(`Starting to tag ${ids.length} image(s)…`);
         try {
             const hint = find('[data-tag-hint]').value.trim();
-            const response = await post('/api/images/tag', { ids, hint: hint || null });
+            const engine = find('[data-tag-engine]:checked')?.value ?? 'local';
+            const response = await post('/api/images/tag', { ids, hint: hint || null, engine });
             if (!response.ok) {
                 report(`Tagging did not start: ${await problem(response)}`);
                 return;
@@ -120,7 +121,8 @@ export function attach(toolbar) {
             cancelled: 'Cancelled: ',
             failed: `Stopped (${job.error}): `,
         }[job.state] ?? (job.state === 'queued' && job.note ? `${job.note} ` : 'Tagging: ');
-        report(`${state}${processed} of ${detail.total} tagged${failed}${missing}.`);
+        const by = detail.engine === 'openrouter' ? ' by the vision model' : '';
+        report(`${state}${processed} of ${detail.total} tagged${by}${failed}${missing}.`);
         find('[data-tag-failures]').replaceChildren(...detail.failures.map(failure => {
             const item = document.createElement('li');
             item.textContent = `${names.get(failure.imageId) ?? failure.imageId}: ${failure.message}`;

@@ -199,7 +199,8 @@ public sealed class EditorApiTests
         Assert.Contains($"src=\"/api/images/{id}/preview\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Espresso on oak\"", html, StringComparison.Ordinal);
         Assert.Contains("Adobe Stock", html, StringComparison.Ordinal);
-        Assert.Contains("Tag with the offline engine", html, StringComparison.Ordinal);
+        Assert.Contains("Tag this image", html, StringComparison.Ordinal);
+        Assert.Contains("Local (offline)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }
 }

@@ -468,6 +468,47 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AccountSettings", (string)null);
                 });
 
+            modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CompletionTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Images")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PromptTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ProviderCost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<Guid>("UsageRecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UsageRecordId");
+
+                    b.ToTable("UsageItems", (string)null);
+                });
+
             modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -595,6 +636,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>
+                {
+                    b.HasOne("TagMyStock.Web.Features.Usage.UsageRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("UsageRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageRecord", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

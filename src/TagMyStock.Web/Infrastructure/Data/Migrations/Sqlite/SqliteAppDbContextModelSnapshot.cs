@@ -457,6 +457,47 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AccountSettings", (string)null);
                 });
 
+            modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompletionTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Images")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromptTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ProviderCost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UsageRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UsageRecordId");
+
+                    b.ToTable("UsageItems", (string)null);
+                });
+
             modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -582,6 +623,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>
+                {
+                    b.HasOne("TagMyStock.Web.Features.Usage.UsageRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("UsageRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageRecord", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

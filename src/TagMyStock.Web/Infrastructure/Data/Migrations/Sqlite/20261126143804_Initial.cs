@@ -300,6 +300,31 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UsageItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UsageRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Images = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromptTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletionTokens = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UsageItems_UsageRecords_UsageRecordId",
+                        column: x => x.UsageRecordId,
+                        principalTable: "UsageRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -358,6 +383,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UsageItems_UsageRecordId",
+                table: "UsageItems",
+                column: "UsageRecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UsageRecords_OwnerId_StartedAt",
                 table: "UsageRecords",
                 columns: new[] { "OwnerId", "StartedAt" });
@@ -400,13 +430,16 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "LinkSigningKeys");
 
             migrationBuilder.DropTable(
-                name: "UsageRecords");
+                name: "UsageItems");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "UsageRecords");
         }
     }
 }

@@ -301,6 +301,31 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UsageItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UsageRecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Engine = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Model = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Images = table.Column<int>(type: "integer", nullable: false),
+                    PromptTokens = table.Column<int>(type: "integer", nullable: false),
+                    CompletionTokens = table.Column<int>(type: "integer", nullable: false),
+                    ProviderCost = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UsageItems_UsageRecords_UsageRecordId",
+                        column: x => x.UsageRecordId,
+                        principalTable: "UsageRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -359,6 +384,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UsageItems_UsageRecordId",
+                table: "UsageItems",
+                column: "UsageRecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UsageRecords_OwnerId_StartedAt",
                 table: "UsageRecords",
                 columns: new[] { "OwnerId", "StartedAt" });
@@ -401,13 +431,16 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 name: "LinkSigningKeys");
 
             migrationBuilder.DropTable(
-                name: "UsageRecords");
+                name: "UsageItems");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "UsageRecords");
         }
     }
 }
