@@ -3,8 +3,7 @@
 // and exporting (the export panel's plain GET form carries the selected ids). After a change it asks
 // gallery.js to refresh the grid with a 'gallery:changed' event.
 import { selectedTiles } from './gallery.js';
-
-const pollMs = 1000;
+import { followJob } from './jobs.js';
 
 export function attach(toolbar) {
     const section = toolbar.closest('.gallery');
@@ -75,30 +74,14 @@ export function attach(toolbar) {
                 report(`Tagging did not start: ${await problem(response)}`);
                 return;
             }
-            let job = await response.json();
-            const cancel = find('[data-tag-cancel]');
-            cancel.hidden = false;
-            cancel.disabled = false;
-            cancel.onclick = async () => {
-                cancel.disabled = true;
-                await post(`/api/jobs/${job.id}/cancel`, {});
-            };
-            try {
-                for (;;) {
-                    show(job, names);
-                    if (job.finished || !toolbar.isConnected) {
-                        break;
-                    }
-                    await new Promise(resolve => setTimeout(resolve, pollMs));
-                    const poll = await fetch(`/api/jobs/${job.id}`, { headers: { Accept: 'application/json' } });
-                    if (!poll.ok) {
-                        report('Lost track of the tagging job; reload the page to see what was tagged.');
-                        break;
-                    }
-                    job = await poll.json();
-                }
-            } finally {
-                cancel.hidden = true;
+            const followed = await followJob(await response.json(), {
+                show: job => show(job, names),
+                isAttached: () => toolbar.isConnected,
+                cancelButton: find('[data-tag-cancel]'),
+                post,
+            });
+            if (!followed) {
+                report('Lost track of the tagging job; reload the page to see what was tagged.');
             }
             document.dispatchEvent(new CustomEvent('gallery:changed'));
         } finally {

@@ -1,6 +1,8 @@
 // The generate page (Features/Generation): the run's price as the choices change (each model option carries its
 // price for one image of each aspect ratio), the request to POST /api/generations with the page's antiforgery
 // token in a header, then the job's progress from GET /api/jobs/{id} until it ends, with links to the new images.
+import { followJob } from './jobs.js';
+
 const pollMs = 1000;
 const thumbnailTries = 30;
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
@@ -62,29 +64,9 @@ export function attach(root) {
         find('[data-progress]').hidden = false;
         find('[data-results]').replaceChildren();
         find('[data-gallery-link]').hidden = true;
-        const cancel = find('[data-cancel]');
-        cancel.hidden = false;
-        cancel.disabled = false;
-        cancel.onclick = async () => {
-            cancel.disabled = true;
-            await post(`/api/jobs/${job.id}/cancel`, {});
-        };
-        try {
-            for (;;) {
-                show(job);
-                if (job.finished || !root.isConnected) {
-                    break;
-                }
-                await new Promise(resolve => setTimeout(resolve, pollMs));
-                const poll = await fetch(`/api/jobs/${job.id}`, { headers: { Accept: 'application/json' } });
-                if (!poll.ok) {
-                    status('Lost track of the run; your gallery shows the images that arrived.');
-                    break;
-                }
-                job = await poll.json();
-            }
-        } finally {
-            cancel.hidden = true;
+        const followed = await followJob(job, { show, isAttached: () => root.isConnected, cancelButton: find('[data-cancel]'), post });
+        if (!followed) {
+            status('Lost track of the run; your gallery shows the images that arrived.');
         }
     }
 
