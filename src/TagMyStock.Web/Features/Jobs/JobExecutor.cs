@@ -54,7 +54,7 @@ public sealed partial class JobExecutor(
         }
         catch (OperationCanceledException)
         {
-            if (!await CancelRequestedAsync(job))
+            if (!await context.IsCancelRequestedAsync(CancellationToken.None))
             {
                 // The server is stopping: the row stays Running, and the next start resumes it from its checkpoint.
                 throw;
@@ -128,9 +128,6 @@ public sealed partial class JobExecutor(
         job.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await queue.HandOverAsync(job, CancellationToken.None, Backoff(job.Attempts, options.Value.RetryBaseDelay, retryAfter));
     }
-
-    private async Task<bool> CancelRequestedAsync(Job job) =>
-        job.CancelRequested = await db.Set<Job>().Where(j => j.Id == job.Id).Select(j => j.CancelRequested).SingleAsync(CancellationToken.None);
 
     [LoggerMessage(LogLevel.Error, "Job {JobId} ({Kind}) failed unexpectedly")]
     private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, Guid jobId, string kind);
