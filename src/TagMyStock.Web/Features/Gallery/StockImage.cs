@@ -80,6 +80,12 @@ public sealed class StockImage
     /// <summary>The seed the model reported for the image it generated in this app: with the prompt and model, a way to make it again.</summary>
     public long? GenerationSeed { get; set; }
 
+    /// <summary>The image this one was made from by an edit (upscale, crop…), in the same account; null for uploads and generations.</summary>
+    public Guid? SourceImageId { get; set; }
+
+    /// <summary>What the edit that made this image from <see cref="SourceImageId"/> did, in words, e.g. "Upscaled 2× by ESRGAN".</summary>
+    public string? EditDescription { get; set; }
+
     /// <summary>Which engine wrote the current metadata, and when; null until tagged.</summary>
     public string? TaggedBy { get; set; }
 
@@ -150,6 +156,8 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
         // from it, without sorting, however deep the page.
         image.HasIndex(i => new { i.OwnerId, i.UploadedAt, i.Id });
         image.HasIndex(i => i.Derivatives);
+        // An edit outlives its source: deleting the source only forgets where the edit came from.
+        image.HasOne<StockImage>().WithMany().HasForeignKey(i => i.SourceImageId).OnDelete(DeleteBehavior.SetNull);
         image.Property(i => i.FileName).HasMaxLength(255);
         image.Property(i => i.Format).HasMaxLength(8);
         image.Property(i => i.ContentHash).HasMaxLength(64);
@@ -159,6 +167,7 @@ internal sealed class StockImageConfiguration : IEntityTypeConfiguration<StockIm
         image.Property(i => i.Description).HasMaxLength(4000);
         image.Property(i => i.DigitalSourceType).HasMaxLength(200);
         image.Property(i => i.GenerationModel).HasMaxLength(200);
+        image.Property(i => i.EditDescription).HasMaxLength(300);
         image.Property(i => i.TaggedBy).HasMaxLength(50);
         image.Property(i => i.Derivatives).HasConversion<string>().HasMaxLength(10);
         image.Property(i => i.Keywords).HasConversion(

@@ -177,7 +177,12 @@ internal sealed partial class GenerateJob(
         await using var file = WorkFiles.Create(Path.Combine(app.Value.DataPath, "generated"));
         var download = await CallAsync(() => fal.DownloadAsync(result.Images[index], file, cancellationToken));
         file.Position = 0;
-        var provenance = new ImageProvenance(output.ImageId, DigitalSourceType.TrainedAlgorithmicMedia, input.Prompt, checkpoint.ModelId, checkpoint.Seed);
+        var provenance = new ImageProvenance(output.ImageId, DigitalSourceType.TrainedAlgorithmicMedia)
+        {
+            GenerationPrompt = input.Prompt,
+            GenerationModel = checkpoint.ModelId,
+            GenerationSeed = checkpoint.Seed,
+        };
         var stored = await intake.AcceptAsync(job.OwnerId, GeneratedFileName.For(input.Prompt, checkpoint.Seed, index, download.ContentType), file, provenance, cancellationToken);
         return stored.Status == UploadResult.StoredStatus
             ? output with { State = OutputState.Stored, FileName = stored.FileName }

@@ -16,8 +16,27 @@ public interface IImageIntake
 
 /// <summary>Where an image made in the app comes from; it overrides what the file's own metadata says.</summary>
 /// <param name="ImageId">The new image's id, chosen (and recorded) by the caller before it stores the image.</param>
-/// <param name="DigitalSourceType">The IPTC digital source type, e.g. <see cref="Core.Metadata.DigitalSourceType.TrainedAlgorithmicMedia"/>.</param>
-/// <param name="GenerationPrompt">The prompt the image was made from, a tagging source.</param>
-/// <param name="GenerationModel">The model that made it.</param>
-/// <param name="GenerationSeed">The seed the model reported.</param>
-public sealed record ImageProvenance(Guid ImageId, string DigitalSourceType, string? GenerationPrompt, string? GenerationModel, long? GenerationSeed);
+/// <param name="DigitalSourceType">
+/// The IPTC digital source type, e.g. <see cref="Core.Metadata.DigitalSourceType.TrainedAlgorithmicMedia"/>; null keeps
+/// the source's (for an edit) or the file's.
+/// </param>
+public sealed record ImageProvenance(Guid ImageId, string? DigitalSourceType)
+{
+    /// <summary>The prompt the image was made from, a tagging source.</summary>
+    public string? GenerationPrompt { get; init; }
+
+    /// <summary>The model that made it.</summary>
+    public string? GenerationModel { get; init; }
+
+    /// <summary>The seed the model reported.</summary>
+    public long? GenerationSeed { get; init; }
+
+    /// <summary>
+    /// The image of the same account this one was edited from: the new image starts with its metadata (title,
+    /// keywords, categories, flags, evidence) and is linked to it.
+    /// </summary>
+    public Guid? SourceImageId { get; init; }
+
+    /// <summary>What the edit did, in words, e.g. "Upscaled 2× by ESRGAN".</summary>
+    public string? EditDescription { get; init; }
+}

@@ -130,7 +130,7 @@ internal sealed partial class ImageIntake(
 
         if (provenance is not null)
         {
-            Apply(image, provenance);
+            await ApplyAsync(image, provenance, cancellationToken);
         }
 
         image.OriginalKey = BlobKeys.Original(accountId, image.Id, ImageFormats.Extension(format));
@@ -151,17 +151,35 @@ internal sealed partial class ImageIntake(
         return UploadResult.Stored(fileName, image.Id, nearDuplicateOf);
     }
 
-    private static void Apply(StockImage image, ImageProvenance provenance)
+    private async Task ApplyAsync(StockImage image, ImageProvenance provenance, CancellationToken cancellationToken)
     {
-        image.DigitalSourceType = provenance.DigitalSourceType;
-        if (DigitalSourceType.IsGenerativeAi(provenance.DigitalSourceType))
+        if (provenance.SourceImageId is { } sourceId
+            && await db.Set<StockImage>().AsNoTracking().OwnedBy(image.OwnerId).SingleOrDefaultAsync(source => source.Id == sourceId, cancellationToken) is { } source)
+        {
+            image.SourceImageId = source.Id;
+            image.EditDescription = provenance.EditDescription;
+            image.Apply(source.Metadata);
+            image.GenerationPrompt = source.GenerationPrompt;
+            image.GenerationModel = source.GenerationModel;
+            image.GenerationSeed = source.GenerationSeed;
+            image.TaggedBy = source.TaggedBy;
+            image.TaggedAt = source.TaggedAt;
+            image.Evidence = [.. source.Evidence];
+        }
+
+        if (provenance.DigitalSourceType is { } digitalSourceType)
+        {
+            image.DigitalSourceType = digitalSourceType;
+        }
+
+        if (DigitalSourceType.IsGenerativeAi(image.DigitalSourceType))
         {
             image.Flags |= ContentFlags.AiGenerated;
         }
 
         image.GenerationPrompt = provenance.GenerationPrompt ?? image.GenerationPrompt;
-        image.GenerationModel = provenance.GenerationModel;
-        image.GenerationSeed = provenance.GenerationSeed;
+        image.GenerationModel = provenance.GenerationModel ?? image.GenerationModel;
+        image.GenerationSeed = provenance.GenerationSeed ?? image.GenerationSeed;
     }
 
     /// <summary>

@@ -293,6 +293,10 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("EditDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<byte[]>("Embedding")
                         .HasColumnType("bytea");
 
@@ -344,6 +348,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<long>("PerceptualHash")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("SourceImageId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("TaggedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -372,6 +379,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Derivatives");
+
+                    b.HasIndex("SourceImageId");
 
                     b.HasIndex("OwnerId", "UploadedAt", "Id");
 
@@ -636,6 +645,14 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Gallery.StockImage", b =>
+                {
+                    b.HasOne("TagMyStock.Web.Features.Gallery.StockImage", null)
+                        .WithMany()
+                        .HasForeignKey("SourceImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>

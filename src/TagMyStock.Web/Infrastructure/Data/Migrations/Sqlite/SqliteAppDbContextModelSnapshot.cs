@@ -282,6 +282,10 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Embedding")
                         .HasColumnType("BLOB");
 
@@ -333,6 +337,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("PerceptualHash")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SourceImageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("TaggedAt")
                         .HasColumnType("TEXT");
 
@@ -361,6 +368,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Derivatives");
+
+                    b.HasIndex("SourceImageId");
 
                     b.HasIndex("OwnerId", "UploadedAt", "Id");
 
@@ -623,6 +632,14 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Gallery.StockImage", b =>
+                {
+                    b.HasOne("TagMyStock.Web.Features.Gallery.StockImage", null)
+                        .WithMany()
+                        .HasForeignKey("SourceImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>

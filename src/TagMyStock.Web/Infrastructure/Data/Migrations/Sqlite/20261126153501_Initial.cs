@@ -119,6 +119,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     GenerationPrompt = table.Column<string>(type: "TEXT", nullable: true),
                     GenerationModel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     GenerationSeed = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourceImageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EditDescription = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     TaggedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Evidence = table.Column<string>(type: "TEXT", nullable: false),
@@ -128,6 +130,12 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Images", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Images_Images_SourceImageId",
+                        column: x => x.SourceImageId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -371,6 +379,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Images_OwnerId_UploadedAt_Id",
                 table: "Images",
                 columns: new[] { "OwnerId", "UploadedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Images_SourceImageId",
+                table: "Images",
+                column: "SourceImageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_OwnerId_CreatedAt",

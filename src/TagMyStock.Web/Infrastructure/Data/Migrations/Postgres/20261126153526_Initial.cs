@@ -120,6 +120,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     GenerationPrompt = table.Column<string>(type: "text", nullable: true),
                     GenerationModel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     GenerationSeed = table.Column<long>(type: "bigint", nullable: true),
+                    SourceImageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EditDescription = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     TaggedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     TaggedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Evidence = table.Column<string>(type: "text", nullable: false),
@@ -129,6 +131,12 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Images", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Images_Images_SourceImageId",
+                        column: x => x.SourceImageId,
+                        principalTable: "Images",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -372,6 +380,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Images_OwnerId_UploadedAt_Id",
                 table: "Images",
                 columns: new[] { "OwnerId", "UploadedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Images_SourceImageId",
+                table: "Images",
+                column: "SourceImageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_OwnerId_CreatedAt",

@@ -11,7 +11,7 @@ using TagMyStock.Web.Infrastructure.Data;
 namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126143804_Initial")]
+    [Migration("20261126153501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -285,6 +285,10 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EditDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Embedding")
                         .HasColumnType("BLOB");
 
@@ -336,6 +340,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("PerceptualHash")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SourceImageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("TaggedAt")
                         .HasColumnType("TEXT");
 
@@ -364,6 +371,8 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Derivatives");
+
+                    b.HasIndex("SourceImageId");
 
                     b.HasIndex("OwnerId", "UploadedAt", "Id");
 
@@ -626,6 +635,14 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TagMyStock.Web.Features.Gallery.StockImage", b =>
+                {
+                    b.HasOne("TagMyStock.Web.Features.Gallery.StockImage", null)
+                        .WithMany()
+                        .HasForeignKey("SourceImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("TagMyStock.Web.Features.Usage.UsageItem", b =>
