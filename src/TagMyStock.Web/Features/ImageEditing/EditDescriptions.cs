@@ -49,6 +49,11 @@ public static class EditDescriptions
     private static string Transform(TransformSteps steps)
     {
         var parts = new List<string>();
+        if (steps.Crop is not null)
+        {
+            parts.Add("crop");
+        }
+
         if (steps.Rotate != 0)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"rotate {steps.Rotate}°"));
@@ -57,11 +62,6 @@ public static class EditDescriptions
         if (steps.FlipHorizontal)
         {
             parts.Add("flip");
-        }
-
-        if (steps.Crop is not null)
-        {
-            parts.Add("crop");
         }
 
         if (steps.LongEdge is { } longEdge)

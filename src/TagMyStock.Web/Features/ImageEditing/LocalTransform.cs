@@ -6,12 +6,12 @@ using TagMyStock.Web.Features.Gallery.Derivatives;
 namespace TagMyStock.Web.Features.ImageEditing;
 
 /// <summary>
-/// A local edit, applied in this order: turned upright by its EXIF orientation (as every view shows it), rotated,
-/// flipped, cropped, made smaller, and saved in a format.
+/// A local edit, applied in this order: turned upright by its EXIF orientation (as every view shows it), cropped
+/// (so a crop is chosen on the picture as the user sees it), rotated, flipped, made smaller, and saved in a format.
 /// </summary>
 /// <param name="Rotate">Clockwise degrees: 0, 90, 180 or 270.</param>
 /// <param name="FlipHorizontal">Mirrored left to right, after the rotation.</param>
-/// <param name="Crop">The part kept, as fractions of the rotated image, so that it holds at any preview size.</param>
+/// <param name="Crop">The part kept, as fractions of the upright image, so that it holds at any preview size.</param>
 /// <param name="LongEdge">The longest edge in pixels after the crop; only ever smaller (enlarging is the upscale's work).</param>
 /// <param name="Format">One of <see cref="ImageFormats"/>; null keeps the source's.</param>
 /// <param name="Quality">JPEG or WebP quality, 1–100; null for <see cref="LocalTransform.DefaultQuality"/>.</param>
@@ -59,6 +59,16 @@ public static class LocalTransform
             }
 
             var image = Keep(Keep(Image.NewFromStream(source)).Autorot());
+            if (steps.Crop is { } crop)
+            {
+                var (left, top, width, height) = crop.InPixels(image.Width, image.Height);
+                if (width != image.Width || height != image.Height)
+                {
+                    image = Keep(image.ExtractArea(left, top, width, height));
+                    done.Add(string.Create(CultureInfo.InvariantCulture, $"cropped to {width} × {height}"));
+                }
+            }
+
             image = steps.Rotate switch
             {
                 0 => image,
@@ -76,16 +86,6 @@ public static class LocalTransform
             {
                 image = Keep(image.Flip(Enums.Direction.Horizontal));
                 done.Add("flipped");
-            }
-
-            if (steps.Crop is { } crop)
-            {
-                var (left, top, width, height) = crop.InPixels(image.Width, image.Height);
-                if (width != image.Width || height != image.Height)
-                {
-                    image = Keep(image.ExtractArea(left, top, width, height));
-                    done.Add(string.Create(CultureInfo.InvariantCulture, $"cropped to {width} × {height}"));
-                }
             }
 
             if (steps.LongEdge is { } longEdge && longEdge < Math.Max(image.Width, image.Height))

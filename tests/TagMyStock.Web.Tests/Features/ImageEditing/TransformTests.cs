@@ -38,14 +38,14 @@ public sealed class TransformTests
 
         Assert.Equal(("succeeded", (string?)null), (finished.State, finished.Error));
         var detail = finished.Detail<EditDetail>();
-        Assert.Equal((sourceId, "Rotate 90°, crop, convert to PNG", "dune-grass-edited.png"), (detail.SourceImageId, detail.Operation, detail.ResultFileName));
+        Assert.Equal((sourceId, "Crop, rotate 90°, convert to PNG", "dune-grass-edited.png"), (detail.SourceImageId, detail.Operation, detail.ResultFileName));
         var edited = await Images.GetAsync(app, detail.ResultImageId!.Value);
         Assert.Equal((sourceId, ImageFormats.Png, source.OwnerId), (edited.SourceImageId, edited.Format, edited.OwnerId));
-        // Rotated a quarter turn, the source's height becomes the width, of which the crop keeps the middle half.
-        var kept = new CropBox(0.25, 0, 0.5, 1).InPixels(source.Height, source.Width);
-        Assert.InRange(kept.Width, (source.Height / 2) - 1, (source.Height / 2) + 1);
-        Assert.Equal((kept.Width, source.Width), (edited.Width, edited.Height));
-        Assert.Equal($"Rotated 90°, cropped to {edited.Width} × {edited.Height}, converted to PNG", edited.EditDescription);
+        // The crop keeps the middle half of the width as the user sees the image; turned a quarter, that is the height.
+        var kept = new CropBox(0.25, 0, 0.5, 1).InPixels(source.Width, source.Height);
+        Assert.InRange(kept.Width, (source.Width / 2) - 1, (source.Width / 2) + 1);
+        Assert.Equal((source.Height, kept.Width), (edited.Width, edited.Height));
+        Assert.Equal($"Cropped to {kept.Width} × {source.Height}, rotated 90°, converted to PNG", edited.EditDescription);
         Assert.Equal(("Dune grass by the sea", "dune, grass, sea", ContentFlags.PropertyReleaseNeeded), (edited.Title, string.Join(", ", edited.Keywords), edited.Flags));
 
         var unchanged = await Images.GetAsync(app, sourceId);
