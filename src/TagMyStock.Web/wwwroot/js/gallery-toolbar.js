@@ -2,12 +2,12 @@
 // tagging as a background job with the chosen engine and its progress, copying metadata from one selected image onto the others,
 // and exporting (the export panel's plain GET form carries the selected ids). After a change it asks
 // gallery.js to refresh the grid with a 'gallery:changed' event.
+import { postJson as post, problemMessages } from './api.js';
 import { selectedTiles } from './gallery.js';
 import { followJob } from './jobs.js';
 
 export function attach(toolbar) {
     const section = toolbar.closest('.gallery');
-    const token = () => document.querySelector('input[name="__RequestVerificationToken"]').value;
     const find = selector => toolbar.querySelector(selector);
     let selected = [];
 
@@ -139,22 +139,9 @@ export function attach(toolbar) {
         }
     }
 
-    function post(url, body) {
-        return fetch(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token() },
-            body: JSON.stringify(body),
-        });
-    }
-
     // A problem-details body names what was wrong; anything else gets its status.
     async function problem(response) {
-        try {
-            const details = await response.json();
-            const errors = Object.values(details.errors ?? {}).flat();
-            return errors.length > 0 ? errors.join(' ') : details.detail ?? details.title ?? response.statusText;
-        } catch {
-            return response.status === 404 ? 'the image is no longer in your gallery.' : response.statusText;
-        }
+        const unreadable = response.status === 404 ? 'the image is no longer in your gallery.' : response.statusText;
+        return (await problemMessages(response, unreadable)).join(' ');
     }
 }

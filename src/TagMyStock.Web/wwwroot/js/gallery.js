@@ -2,6 +2,8 @@
 // while thumbnails are still being made) by fetching the page again and swapping in its results. Every
 // change of the selection is announced as a 'gallery:selection' event on the section, with the selected
 // tiles ({ id, name }) as its detail, for the toolbar (gallery-toolbar.js).
+import { postJson } from './api.js';
+
 const pendingRefreshMs = 3000;
 
 /** The checked tiles of the gallery section, as { id, name }. */
@@ -13,7 +15,6 @@ export function selectedTiles(section) {
 export function attach(section) {
     let pendingTimer;
 
-    const token = () => document.querySelector('input[name="__RequestVerificationToken"]').value;
     const results = () => section.querySelector('#gallery-results');
     const boxes = () => [...section.querySelectorAll('.tile-select')];
 
@@ -65,11 +66,7 @@ export function attach(section) {
     }
 
     async function remove(ids) {
-        const response = await fetch('/api/images/delete', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token() },
-            body: JSON.stringify({ ids }),
-        });
+        const response = await postJson('/api/images/delete', { ids });
         if (!response.ok) {
             alert('The images could not be deleted. Reload the page and try again.');
         }

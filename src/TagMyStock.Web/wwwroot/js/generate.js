@@ -1,6 +1,7 @@
 // The generate page (Features/Generation): the run's price as the choices change (each model option carries its
 // price for one image of each aspect ratio), the request to POST /api/generations with the page's antiforgery
 // token in a header, then the job's progress from GET /api/jobs/{id} until it ends, with links to the new images.
+import { postJson as post, problemMessages as problems, showMessages } from './api.js';
 import { followJob } from './jobs.js';
 
 const pollMs = 1000;
@@ -11,7 +12,6 @@ export function attach(root) {
     const form = root.querySelector('form');
     const find = selector => root.querySelector(selector);
     const field = name => form.elements.namedItem(name);
-    const token = () => form.querySelector('input[name="__RequestVerificationToken"]').value;
 
     form.addEventListener('input', update);
     form.addEventListener('change', update);
@@ -113,30 +113,6 @@ export function attach(root) {
     }
 
     function showErrors(messages) {
-        const box = find('[data-errors]');
-        box.replaceChildren(...messages.map(message => {
-            const line = document.createElement('p');
-            line.textContent = message;
-            return line;
-        }));
-        box.hidden = messages.length === 0;
-    }
-
-    async function problems(response) {
-        try {
-            const problem = await response.json();
-            const fields = Object.values(problem.errors ?? {}).flat();
-            return fields.length > 0 ? fields : [problem.detail ?? problem.title ?? `The server answered ${response.status}.`];
-        } catch {
-            return [`The server answered ${response.status}.`];
-        }
-    }
-
-    function post(url, body) {
-        return fetch(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: token() },
-            body: JSON.stringify(body),
-        });
+        showMessages(find('[data-errors]'), messages);
     }
 }

@@ -82,6 +82,10 @@ public sealed class FalModel
 
     public FalPriceUnit PriceUnit { get; set; }
 
+    /// <summary>For an upscale model: how many times longer each side comes back.</summary>
+    [Range(1, 8)]
+    public int UpscaleFactor { get; set; } = 2;
+
     /// <summary>Whether the model takes a <c>negative_prompt</c>.</summary>
     public bool SupportsNegativePrompt { get; set; }
 

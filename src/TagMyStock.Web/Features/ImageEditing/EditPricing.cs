@@ -1,0 +1,21 @@
+using TagMyStock.Web.Features.Generation.Fal;
+
+namespace TagMyStock.Web.Features.ImageEditing;
+
+/// <summary>What an edit at FAL.ai costs, from the catalogue's price, before it is submitted.</summary>
+public static class EditPricing
+{
+    /// <summary>The size of the image a model makes from a <paramref name="width"/> × <paramref name="height"/> source.</summary>
+    public static (int Width, int Height) OutputSize(FalModel model, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Kind == FalModelKind.Upscale ? (width * model.UpscaleFactor, height * model.UpscaleFactor) : (width, height);
+    }
+
+    /// <summary>The price in US dollars of one edit of a <paramref name="width"/> × <paramref name="height"/> image.</summary>
+    public static decimal Estimate(FalModel model, int width, int height)
+    {
+        var (outputWidth, outputHeight) = OutputSize(model, width, height);
+        return FalPricing.Estimate(model, 1, outputWidth, outputHeight);
+    }
+}

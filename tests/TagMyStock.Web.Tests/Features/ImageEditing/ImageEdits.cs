@@ -1,0 +1,27 @@
+using System.Net.Http.Json;
+using TagMyStock.Web.Features.Jobs;
+using TagMyStock.Web.Infrastructure.Web;
+
+namespace TagMyStock.Web.Features.ImageEditing;
+
+/// <summary>Starting edits the way the image tools page's script does.</summary>
+internal static class ImageEdits
+{
+    /// <summary>POST /api/images/{id}/edits/{operation} with the antiforgery header.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid imageId, string operation, object body)
+    {
+        var token = Forms.AntiforgeryToken(await client.GetStringAsync("/account/profile", TestContext.Current.CancellationToken));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/images/{imageId}/edits/{operation}") { Content = JsonContent.Create(body) };
+        request.Headers.Add(ApiAntiforgery.HeaderName, token);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Starts an edit that must be accepted, and waits until its job has finished.</summary>
+    public static async Task<JobResponse> EditAsync(HttpClient client, Guid imageId, string operation, object body)
+    {
+        using var response = await PostAsync(client, imageId, operation, body);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var job = (await response.Content.ReadFromJsonAsync<JobResponse>(TestContext.Current.CancellationToken))!;
+        return await JobPolling.WaitUntilFinishedAsync(client, job.Id);
+    }
+}
