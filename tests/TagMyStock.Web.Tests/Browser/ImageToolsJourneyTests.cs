@@ -1,5 +1,5 @@
-using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.ImageEditing;
 using static Microsoft.Playwright.Assertions;
