@@ -47,7 +47,9 @@ public sealed class ValidateCommand(IAnsiConsole console) : AsyncCommand<Validat
     {
         try
         {
-            return Check(path, EmbeddedMetadataReader.Read(path).Metadata, agencies, rules);
+            var embedded = EmbeddedMetadataReader.Read(path);
+            var size = embedded is { Width: > 0 and var width, Height: > 0 and var height } ? (width, height) : ((int, int)?)null;
+            return Check(path, embedded.Metadata, agencies, rules, size);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -55,12 +57,13 @@ public sealed class ValidateCommand(IAnsiConsole console) : AsyncCommand<Validat
         }
     }
 
-    private static FileReport Check(string file, ImageMetadata metadata, IReadOnlyList<AgencyProfile> agencies, UserRules? rules) =>
+    /// <param name="imageSize">The image's pixel size when the file was read (not for CSV rows), checked against agencies' minimums.</param>
+    private static FileReport Check(string file, ImageMetadata metadata, IReadOnlyList<AgencyProfile> agencies, UserRules? rules, (int Width, int Height)? imageSize = null) =>
         new(file)
         {
             Metadata = MetadataReport.From(metadata),
             Agencies = agencies
-                .Select(agency => AgencyReport.From(agency, MetadataValidator.Validate(metadata, agency, rules, Path.GetFileName(file))))
+                .Select(agency => AgencyReport.From(agency, MetadataValidator.Validate(metadata, agency, rules, Path.GetFileName(file), imageSize)))
                 .ToList(),
         };
 }

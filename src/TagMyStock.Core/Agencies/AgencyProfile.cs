@@ -79,6 +79,12 @@ public sealed record AgencyProfile
     /// <summary>Whether the agency reads embedded IPTC/XMP title and keywords on upload.</summary>
     public Sourced<bool?> ReadsEmbeddedMetadata { get; init; } = Fact.Unverified<bool?>(null, "not found");
 
+    /// <summary>The smallest image the agency takes, or null when we know of no minimum.</summary>
+    public Sourced<ImageSizeRule?> MinimumSize { get; init; } = Fact.Unverified<ImageSizeRule?>(null, "not found");
+
+    /// <summary>Whether the agency refuses upsampled files, so that upscaling cannot bring an image to its minimum.</summary>
+    public Sourced<bool> ForbidsUpsampling { get; init; } = Fact.Unverified(false, "not found");
+
     public bool HasCsv => Csv is not null;
 
     /// <summary>

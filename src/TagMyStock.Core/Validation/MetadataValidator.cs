@@ -20,7 +20,14 @@ public static class MetadataValidator
     /// that <see cref="MetadataFixer"/> cuts what survives the clean-ups rather than cleaning up after a cut.
     /// </summary>
     /// <param name="fileName">The uploaded file's name, checked against <see cref="AgencyProfile.FileName"/> when given.</param>
-    public static ValidationReport Validate(ImageMetadata metadata, AgencyProfile agency, UserRules? rules = null, string? fileName = null)
+    /// <param name="imageSize">The image's pixel size, checked against <see cref="AgencyProfile.MinimumSize"/> when given (see <see cref="ImageSizeCheck"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A side of <paramref name="imageSize"/> is zero or negative.</exception>
+    public static ValidationReport Validate(
+        ImageMetadata metadata,
+        AgencyProfile agency,
+        UserRules? rules = null,
+        string? fileName = null,
+        (int Width, int Height)? imageSize = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(agency);
@@ -33,6 +40,7 @@ public static class MetadataValidator
             .. CategoryChecks.Check(metadata, context),
             .. FlagChecks.Check(metadata, context),
             .. FileNameChecks.Check(fileName, context),
+            .. imageSize is (var width, var height) ? ImageSizeCheck.Check(width, height, context) : [],
             .. TextChecks.CheckLengths(metadata, context),
             .. RuleChecks.CheckLimits(metadata, context.Rules),
         ];

@@ -22,6 +22,9 @@ public enum MetadataField
     Category,
     Flags,
     FileName,
+
+    /// <summary>Not metadata but the file's pixel size, checked with it so that one report says all an agency will refuse.</summary>
+    ImageSize,
 }
 
 /// <summary>An automatic correction a user can accept in one click.</summary>

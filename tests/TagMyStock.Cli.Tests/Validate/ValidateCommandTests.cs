@@ -37,7 +37,11 @@ public sealed class ValidateCommandTests
         var run = await CliRun.RunAsync("validate", folder.Path, "--agency", "adobe", "--json");
 
         Assert.Equal(ExitCodes.BlockingProblems, run.ExitCode);
-        Assert.Equal("ok", run.File("ladybird.jpg").GetProperty("status").GetString());
+
+        // Tagged well, but the samples are 1200 × 750: only the size stands between it and Adobe Stock.
+        var sizeOnly = Assert.Single(run.File("ladybird.jpg").GetProperty("agencies")[0].GetProperty("problems").EnumerateArray());
+        Assert.Equal(("imagesize", "blocking"), (sizeOnly.GetProperty("field").GetString(), sizeOnly.GetProperty("severity").GetString()));
+        Assert.StartsWith("0.9 MP (1200 × 750): under Adobe Stock's 4 MP minimum.", sizeOnly.GetProperty("message").GetString(), StringComparison.Ordinal);
         var longName = run.File("ladybird-on-grass-stem-among-forget-me-nots.jpg").GetProperty("agencies")[0].GetProperty("problems");
         Assert.Contains(longName.EnumerateArray(), p => p.GetProperty("field").GetString() == "filename" && p.GetProperty("message").GetString()!.Contains("30", StringComparison.Ordinal));
         var untagged = run.File("dune.jpg").GetProperty("agencies")[0].GetProperty("problems").EnumerateArray().ToList();

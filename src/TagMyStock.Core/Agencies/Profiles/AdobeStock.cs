@@ -7,6 +7,7 @@ public static class AdobeStock
 {
     private const string CsvPage = "helpx.adobe.com/stock/contributor/manage-your-portfolio/csv-requirements-content.html";
     private const string OfficialSample = "Adobe's sample CSV (copy in sylvain-ri/stock-contributor-csv-descriptors)";
+    private const string FileRequirements = "Adobe Stock's file requirements: JPEG, sRGB, 4–100 MP, no upsampling";
     private const string CategoryPeer = "DannyJPN/PhotoBankingScripts adobe_stock_categories.csv; other peers agree";
 
     public static AgencyProfile Profile { get; } = new()
@@ -69,5 +70,7 @@ public static class AdobeStock
             $"{CsvPage}; header and quoting from {OfficialSample}"),
         FileName = new FileNameRule(30, null, Confidence.Verified, CsvPage),
         ReadsEmbeddedMetadata = Fact.Verified<bool?>(true, "helpx.adobe.com/stock/contributor/help/photography-illustrations.html"),
+        MinimumSize = Fact.Verified<ImageSizeRule?>(ImageSizeRule.Megapixels(4), FileRequirements),
+        ForbidsUpsampling = Fact.Verified(true, FileRequirements),
     };
 }

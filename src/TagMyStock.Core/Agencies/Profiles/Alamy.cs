@@ -6,6 +6,7 @@ namespace TagMyStock.Core.Agencies.Profiles;
 public static class Alamy
 {
     private const string ImageManager = "alamy.com blog, \"questions about Alamy Image Manager\"";
+    private const long MinUncompressedBytes = 17L << 20;
 
     public static AgencyProfile Profile { get; } = new()
     {
@@ -47,6 +48,12 @@ public static class Alamy
                 FileName = "alamy.csv",
             },
             "DannyJPN/PhotoBankingScripts photobank_export_formats.csv and column_maps.py; Alamy publishes no CSV"),
+
+        // "More than 17 MB when uncompressed": 8-bit RGB is 3 bytes a pixel and, taking a MB as 2^20 bytes (the
+        // stricter reading), that is more than 17 · 2^20 / 3 = 5,941,930.67 pixels, so at least 5,941,931.
+        MinimumSize = Fact.Verified<ImageSizeRule?>(
+            new ImageSizeRule(MinUncompressedBytes / 3 + 1),
+            "alamy.com contributor FAQ, quality control: JPEG, more than 17 MB when uncompressed"),
         ReadsEmbeddedMetadata = Fact.Verified<bool?>(true, $"{ImageManager}: IPTC caption and keywords become caption and tags"),
     };
 }

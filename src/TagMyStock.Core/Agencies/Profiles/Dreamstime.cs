@@ -106,6 +106,7 @@ public static class Dreamstime
                 FileName = "dreamstime.csv",
             },
             $"{Peer} photobank_export_formats.csv; {ThirdParty} gives a different header"),
+        MinimumSize = Fact.Verified<ImageSizeRule?>(ImageSizeRule.Megapixels(3), "dreamstime.com FAQ: JPEG, RGB, 3–70 MP"),
     };
 
     /// <summary>Dreamstime's categories are two-level; the name a person reads is "Parent / Child".</summary>

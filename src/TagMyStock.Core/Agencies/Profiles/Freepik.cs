@@ -33,6 +33,12 @@ public static class Freepik
             },
             "three peer tools agree; DannyJPN/PhotoBankingScripts and barisariburnu's generator use other headers. "
                 + "Freepik accepts a CSV (freepik.com/ai/contributors/ftp-upload-method) but publishes no header"),
+
+        // The file facts are Freepik's own, unlike its CSV. Its pages disagree on the largest side (10000 or 8000
+        // px on the FTP page) but not on the smallest.
+        MinimumSize = Fact.Verified<ImageSizeRule?>(
+            ImageSizeRule.Sides(2000, 2000),
+            "support.freepik.com, Content Submission Requirements: JPEG RGB, 2000–10000 px a side"),
         ReadsEmbeddedMetadata = Fact.Verified<bool?>(true, "support.freepik.com, Content Submission Requirements: title and tags must be embedded"),
     };
 }

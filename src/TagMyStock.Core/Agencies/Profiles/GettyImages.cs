@@ -38,5 +38,10 @@ public static class GettyImages
                 FileName = "getty-images.csv",
             },
             PeerCsv),
+
+        // Left unknown on purpose: an old iStock manual asked for 1600 × 1200, but it predates ESP, speaks for iStock
+        // only, and nothing current confirms it. Every other agency's minimum is larger anyway, and a stale figure
+        // would only tell a Getty-only contributor to upscale for a rule that may be gone.
+        MinimumSize = Fact.Unverified<ImageSizeRule?>(null, "not found (an old iStock manual said 1600 × 1200)"),
     };
 }

@@ -7,6 +7,7 @@ public static class Pond5
 {
     private const string Preparing = "contributor.pond5.com, \"preparing your files\"";
     private const string Template = "Pond5's CSV template (copy in sylvain-ri/stock-contributor-csv-descriptors)";
+    private const string Specifications = "help.pond5.com, Image Upload Specifications";
 
     public static AgencyProfile Profile { get; } = new()
     {
@@ -48,7 +49,10 @@ public static class Pond5
                 FileName = "pond5.csv",
             },
             Template),
-        FileName = new FileNameRule(null, "A-Za-z0-9", Confidence.Verified, "help.pond5.com, Image Upload Specifications"),
+        FileName = new FileNameRule(null, "A-Za-z0-9", Confidence.Verified, Specifications),
+
+        // "Sides > 1200 px": strictly more, so 1201 is the smallest side Pond5 takes.
+        MinimumSize = Fact.Verified<ImageSizeRule?>(ImageSizeRule.Megapixels(2, minShortSide: 1201), $"{Specifications}: at least 2 MP, sides over 1200 px"),
         ReadsEmbeddedMetadata = Fact.Unverified<bool?>(null, "Pond5 says uploads are \"scrubbed for metadata\" but not which fields"),
     };
 }

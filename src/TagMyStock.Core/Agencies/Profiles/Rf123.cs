@@ -31,6 +31,7 @@ public static class Rf123
                 FileName = "123rf.csv",
             },
             "DannyJPN/PhotoBankingScripts photobank_export_formats.csv; not confirmed by 123RF"),
+        MinimumSize = Fact.Verified<ImageSizeRule?>(ImageSizeRule.Megapixels(6), $"{UploadGuide}: JPEG, at least 80 % quality, at least 6 MP"),
         ReadsEmbeddedMetadata = Fact.Verified<bool?>(true, $"{UploadGuide}: caption and keywords are read automatically"),
     };
 }

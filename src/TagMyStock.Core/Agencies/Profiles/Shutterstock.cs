@@ -53,5 +53,6 @@ public static class Shutterstock
             $"{CsvHelp}; exact header from Shutterstock's sample (copy in sylvain-ri/stock-contributor-csv-descriptors)"),
         FileName = new FileNameRule(null, "A-Za-z0-9_", Confidence.Verified, "Shutterstock help, \"Troubleshooting uploading errors\""),
         ReadsEmbeddedMetadata = Fact.Unverified<bool?>(true, "an old third-party blog"),
+        MinimumSize = Fact.Verified<ImageSizeRule?>(ImageSizeRule.Megapixels(4), "Shutterstock's file requirements: JPEG/TIFF, at least 4 MP"),
     };
 }

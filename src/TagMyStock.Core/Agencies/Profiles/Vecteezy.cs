@@ -27,5 +27,6 @@ public static class Vecteezy
                 FileName = "vecteezy.csv",
             },
             "DannyJPN/PhotoBankingScripts; other peers write Filename,Title,Keywords or add a License column"),
+        MinimumSize = Fact.Unverified<ImageSizeRule?>(null, "not found (Vecteezy's 3–25 MP is for vector files)"),
     };
 }

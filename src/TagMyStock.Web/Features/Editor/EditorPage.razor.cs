@@ -51,6 +51,7 @@ public sealed partial class EditorPage : IDisposable
     private IReadOnlyList<string> _tagWarnings = [];
     private IReadOnlyDictionary<string, Evidence> _keywordEvidence = new Dictionary<string, Evidence>();
     private IReadOnlyDictionary<ContentFlags, Evidence> _flagEvidence = new Dictionary<ContentFlags, Evidence>();
+    private IReadOnlyList<ImageSizeShortfall> _sizeShortfalls = [];
     private CancellationTokenSource? _pendingSave;
     private readonly CancellationTokenSource _closed = new();
 
@@ -100,6 +101,7 @@ public sealed partial class EditorPage : IDisposable
         _flags = document.Metadata.Flags;
         _digitalSourceType = document.Metadata.DigitalSourceType;
         (_keywordEvidence, _flagEvidence) = document.EvidenceByTerm();
+        _sizeShortfalls = document.SizeShortfalls();
     }
 
     private void Changed()

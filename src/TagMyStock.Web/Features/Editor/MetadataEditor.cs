@@ -3,6 +3,7 @@ using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Tagging;
+using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Features.Tagging;
@@ -12,6 +13,8 @@ namespace TagMyStock.Web.Features.Editor;
 
 /// <summary>An image's metadata as one editor session sees it: the fields, their version, and the agencies to check.</summary>
 /// <param name="Evidence">Why the last tagging run wrote each keyword and flag; words added since have none.</param>
+/// <param name="Width">The image's width in pixels; 0 when unknown.</param>
+/// <param name="Height">The image's height in pixels; 0 when unknown.</param>
 public sealed record EditorDocument(
     Guid Id,
     string FileName,
@@ -20,10 +23,16 @@ public sealed record EditorDocument(
     string? TaggedBy,
     DateTime? TaggedAt,
     IReadOnlyList<Evidence> Evidence,
-    IReadOnlyList<AgencyProfile> Agencies)
+    IReadOnlyList<AgencyProfile> Agencies,
+    int Width,
+    int Height)
 {
     public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies) =>
-        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies);
+        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies, image.Width, image.Height);
+
+    /// <summary>The agencies whose minimum image size this image misses; none when its size is unknown.</summary>
+    public IReadOnlyList<ImageSizeShortfall> SizeShortfalls() =>
+        Width > 0 && Height > 0 ? ImageSizeCheck.Check(Width, Height, Agencies) : [];
 
     /// <summary>The evidence of each keyword, by <see cref="KeywordHygiene.Key"/>, and of each flag.</summary>
     public (IReadOnlyDictionary<string, Evidence> Keywords, IReadOnlyDictionary<ContentFlags, Evidence> Flags) EvidenceByTerm()

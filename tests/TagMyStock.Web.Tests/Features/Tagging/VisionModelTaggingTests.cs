@@ -26,7 +26,7 @@ public sealed class VisionModelTaggingTests
     public async Task One_image_tagged_by_the_vision_model_is_saved_and_its_tokens_and_cost_are_recorded_and_shown(Database database)
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
-        await using var app = await TestApp.StartAsync(database, Settings(standIn));
+        await using var app = await TestApp.StartAsync(database, standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         var id = await Images.AddAsync(app, ada.Id, Espresso, image => image.GenerationPrompt = "a tabby cat portrait, soft window light");
 
@@ -61,7 +61,7 @@ public sealed class VisionModelTaggingTests
     public async Task A_selection_tagged_by_the_vision_model_records_each_images_tokens_within_the_target(Database database)
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
-        await using var app = await TestApp.StartAsync(database, Settings(standIn));
+        await using var app = await TestApp.StartAsync(database, standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash), await Images.AddAsync(app, ada.Id, Dunes)];
 
@@ -88,7 +88,7 @@ public sealed class VisionModelTaggingTests
         await using var standIn = await OpenRouterStandIn.StartAsync();
         standIn.ThenCompletion(content: null, finishReason: "content_filter");
         standIn.ThenCompletion("Here are some keywords: cup, coffee");
-        await using var app = await TestApp.StartAsync(database, Settings(standIn));
+        await using var app = await TestApp.StartAsync(database, standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash), await Images.AddAsync(app, ada.Id, Dunes)];
 
@@ -110,7 +110,7 @@ public sealed class VisionModelTaggingTests
     public async Task No_credit_stops_the_job_with_that_message_and_keeps_the_usage_of_what_was_done(Database database)
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
-        await using var app = await TestApp.StartAsync(database, Settings(standIn));
+        await using var app = await TestApp.StartAsync(database, standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash), await Images.AddAsync(app, ada.Id, Dunes)];
         standIn.Then(context => context.JsonAsync(200, OpenRouterStandIn.Completion(OpenRouterStandIn.DefaultMetadata.ToJsonString()).ToJsonString()));
@@ -132,7 +132,7 @@ public sealed class VisionModelTaggingTests
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
         standIn.ThenError(401, "User not found");
-        await using var app = await TestApp.StartAsync(settings: Settings(standIn));
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash)];
 
@@ -156,7 +156,7 @@ public sealed class VisionModelTaggingTests
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
         fail(standIn);
-        await using var app = await TestApp.StartAsync(settings: Settings(standIn));
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash)];
 
@@ -172,7 +172,7 @@ public sealed class VisionModelTaggingTests
     public async Task An_outage_that_outlasts_the_images_retries_hands_the_job_back_and_the_next_attempt_goes_on_from_that_image()
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
-        await using var app = await TestApp.StartAsync(settings: Settings(standIn));
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash)];
         standIn.Then(context => context.JsonAsync(200, OpenRouterStandIn.Completion(OpenRouterStandIn.DefaultMetadata.ToJsonString()).ToJsonString()));
@@ -195,7 +195,7 @@ public sealed class VisionModelTaggingTests
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
         standIn.ThenError(429, "Rate limit exceeded", ("Retry-After", "7"));
-        await using var app = await TestApp.StartAsync(settings: Settings(standIn));
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         var id = await Images.AddAsync(app, ada.Id, Espresso);
 
@@ -221,7 +221,7 @@ public sealed class VisionModelTaggingTests
         const int TokensPerImageTile = 258;
         const int CharactersPerToken = 4;
         await using var standIn = await OpenRouterStandIn.StartAsync();
-        await using var app = await TestApp.StartAsync(settings: Settings(standIn));
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
         var ada = await Contributor.SignUpAsync(app);
         var id = await Images.AddAsync(app, ada.Id, "storm-clouds-over-empty-highway.jpg", image => image.GenerationPrompt = new string('x', 2000));
 
@@ -278,17 +278,6 @@ public sealed class VisionModelTaggingTests
         Assert.Equal("local", (await Images.GetAsync(app, id)).TaggedBy);
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Job>().CountAsync(Token)));
     }
-
-    /// <summary>The app pointed at the stand-in; retries inside one HTTP call off, so the job's own retries are what is tested.</summary>
-    private static Dictionary<string, string?> Settings(OpenRouterStandIn standIn) => new()
-    {
-        ["TagMyStock:OpenRouter:Key"] = OpenRouterStandIn.Key,
-        ["TagMyStock:OpenRouter:BaseUrl"] = standIn.BaseUrl.AbsoluteUri,
-        ["TagMyStock:OpenRouter:MaxRetries"] = "0",
-        ["TagMyStock:OpenRouter:RetryDelay"] = "00:00:00.050",
-        ["TagMyStock:OpenRouter:RequestTimeout"] = "00:00:01",
-        ["TagMyStock:Jobs:RetryBaseDelay"] = "00:00:00.100",
-    };
 
     private static async Task<JobResponse> TagSelectionAsync(Contributor contributor, IReadOnlyList<Guid> ids)
     {

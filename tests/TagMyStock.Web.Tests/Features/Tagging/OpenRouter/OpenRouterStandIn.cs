@@ -40,6 +40,17 @@ public sealed class OpenRouterStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>The app pointed at the stand-in; retries inside one HTTP call off, so the job's own retries are what is tested.</summary>
+    public Dictionary<string, string?> AppSettings() => new()
+    {
+        ["TagMyStock:OpenRouter:Key"] = Key,
+        ["TagMyStock:OpenRouter:BaseUrl"] = BaseUrl.AbsoluteUri,
+        ["TagMyStock:OpenRouter:MaxRetries"] = "0",
+        ["TagMyStock:OpenRouter:RetryDelay"] = "00:00:00.050",
+        ["TagMyStock:OpenRouter:RequestTimeout"] = "00:00:01",
+        ["TagMyStock:Jobs:RetryBaseDelay"] = "00:00:00.100",
+    };
+
     public void Then(Func<HttpContext, Task> answer) => _script.Enqueue(answer);
 
     public void ThenError(int status, string message, params (string Name, string Value)[] headers) =>
