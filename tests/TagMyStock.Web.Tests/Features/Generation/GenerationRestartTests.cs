@@ -15,7 +15,7 @@ public sealed class GenerationRestartTests
         Directory.CreateDirectory(data);
         try
         {
-            var settings = Generations.Settings(fal, ("TagMyStock:DataDirectory", data), ("TagMyStock:Generation:PollInterval", "00:00:00.100"));
+            var settings = Generations.Settings(fal, ("TagMyStock:DataDirectory", data), ("TagMyStock:Fal:PollInterval", "00:00:00.100"));
             var address = AppProcess.FreeAddress();
             var email = $"ada-{Guid.NewGuid():N}@example.com";
             Guid job;

@@ -12,6 +12,9 @@ public static class FalExtensions
             .ValidateDataAnnotations()
             .Validate(options => options.QueueBaseUrl.IsAbsoluteUri, "TagMyStock:Fal:QueueBaseUrl must be an absolute URL.")
             .Validate(options => options.RequestTimeout > TimeSpan.Zero, "TagMyStock:Fal:RequestTimeout must be positive.")
+            .Validate(options => options.PollInterval > TimeSpan.Zero, "TagMyStock:Fal:PollInterval must be positive.")
+            .Validate(options => options.WebhookPollInterval >= options.PollInterval, "TagMyStock:Fal:WebhookPollInterval must not be shorter than the poll interval.")
+            .Validate(options => options.GiveUpAfter > options.PollInterval, "TagMyStock:Fal:GiveUpAfter must be longer than the poll interval.")
             .Validate(options => options.Models.Values.All(model => !string.IsNullOrWhiteSpace(model.Id) && model.Price >= 0), "Every model under TagMyStock:Fal:Models needs an Id and a price of zero or more.")
             .ValidateOnStart();
         builder.Services.AddHttpClient<FalQueueClient>().AddServiceResilience<FalOptions>();
@@ -19,7 +22,11 @@ public static class FalExtensions
         builder.Services.AddHttpClient(FalQueueClient.DownloadClient).AddServiceResilience<FalOptions>();
         builder.Services.AddHttpClient(FalWebhookVerifier.KeysClient).AddServiceResilience<FalOptions>();
         builder.Services.AddSingleton<FalWebhookVerifier>();
+        builder.Services.AddScoped<FalRequestRunner>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
+
+    /// <summary>FAL's webhook, <see cref="FalWebhookApi"/>.</summary>
+    public static IEndpointRouteBuilder MapFal(this IEndpointRouteBuilder routes) => routes.MapFalWebhookApi();
 }
