@@ -5,7 +5,10 @@ namespace TagMyStock.Web.Features.Generation.Fal;
 
 public static class FalExtensions
 {
-    /// <summary>Registers <see cref="FalQueueClient"/>, its download client and the webhook verifier, with the catalogue from configuration.</summary>
+    /// <summary>
+    /// Registers <see cref="FalQueueClient"/>, its download client, <see cref="FalRequestRunner"/> for jobs and the webhook
+    /// verifier, with the catalogue from configuration.
+    /// </summary>
     public static IHostApplicationBuilder AddFal(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<FalOptions>().BindConfiguration(FalOptions.Section)

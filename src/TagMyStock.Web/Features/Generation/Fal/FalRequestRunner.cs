@@ -79,6 +79,11 @@ public sealed partial class FalRequestRunner(
 
             throw;
         }
+        catch (JobFailedException failure) when (!failure.Transient)
+        {
+            await ForgetAsync(request, CancellationToken.None);
+            throw;
+        }
 
         await ForgetAsync(request, cancellationToken);
     }
@@ -133,7 +138,6 @@ public sealed partial class FalRequestRunner(
             if (now.UtcDateTime - request.SubmittedAt > settings.GiveUpAfter)
             {
                 await CancelAtFalAsync(job, request, progress);
-                await ForgetAsync(request, CancellationToken.None);
                 throw new JobFailedException($"FAL.ai did not finish the request within {settings.GiveUpAfter.TotalMinutes:0} minutes; it was cancelled.", transient: false);
             }
 
