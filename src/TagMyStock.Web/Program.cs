@@ -48,6 +48,7 @@ app.MapGallery();
 app.MapUpload();
 app.MapJobs();
 app.MapTagging();
+app.MapFal();
 app.MapGeneration();
 app.MapImageEditing();
 app.MapEditor();

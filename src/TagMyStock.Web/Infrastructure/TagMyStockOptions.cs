@@ -12,4 +12,10 @@ public sealed class TagMyStockOptions
     public string DataDirectory { get; set; } = "data";
 
     public string DataPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>
+    /// The address outside services reach this server at, such as <c>https://stock.example.com/</c>; null when it has
+    /// none (a desktop install). With it, FAL.ai calls back when a request finishes instead of only being polled.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 }

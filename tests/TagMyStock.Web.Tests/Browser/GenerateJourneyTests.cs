@@ -16,7 +16,7 @@ public sealed partial class GenerateJourneyTests(Chromium chromium)
         await using var fal = await FalStandIn.StartAsync();
         // Three polls a second apart: the page, polling every second too, sees the request wait in the queue.
         fal.QueuePolls = 3;
-        await using var app = await TestApp.StartBrowserServerAsync(settings: Generations.Settings(fal, ("TagMyStock:Generation:PollInterval", "00:00:01")));
+        await using var app = await TestApp.StartBrowserServerAsync(settings: Generations.Settings(fal, ("TagMyStock:Fal:PollInterval", "00:00:01")));
         await using var session = await BrowserSession.StartAsync(chromium, app);
         var page = session.Page;
         await page.GotoAsync("/account/signup");

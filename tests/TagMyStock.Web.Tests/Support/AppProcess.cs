@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 
 namespace TagMyStock.Web.Support;
 
@@ -69,6 +70,16 @@ public sealed class AppProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>The images in the SQLite database of an app that ran on <paramref name="dataDirectory"/>, read after it is stopped.</summary>
+    public static async Task<long> CountImagesAsync(string dataDirectory)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "tagmystock.db")};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Images";
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     /// <summary>What the app wrote, for a failure's message.</summary>

@@ -11,6 +11,9 @@ namespace TagMyStock.Web.Features.Generation;
 /// </summary>
 internal sealed record GenerateCheckpoint(string ModelId, string RequestId, DateTime SubmittedAt)
 {
+    [JsonIgnore]
+    public FalRequest Request => new(ModelId, RequestId, SubmittedAt);
+
     public bool Completed { get; init; }
 
     public long? Seed { get; init; }
@@ -20,6 +23,8 @@ internal sealed record GenerateCheckpoint(string ModelId, string RequestId, Date
 
     /// <summary>The tagging job started for the new images, when the user asked to tag them on arrival.</summary>
     public Guid? TagJobId { get; init; }
+
+    public static GenerateCheckpoint For(FalRequest request) => new(request.ModelId, request.RequestId, request.SubmittedAt);
 
     public GenerateCheckpoint With(int index, GeneratedOutput output) =>
         this with { Outputs = [.. Outputs.Select((existing, at) => at == index ? output : existing)] };

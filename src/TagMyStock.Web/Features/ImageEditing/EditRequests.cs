@@ -91,8 +91,13 @@ public static class EditChecks
         if (model is not null)
         {
             var (_, modelSettings) = model.Value;
-            var pixels = (long)source.Width * source.Height * modelSettings.UpscaleFactor * modelSettings.UpscaleFactor;
-            if (pixels > maxPixels)
+            var sourcePixels = (long)source.Width * source.Height;
+            var pixels = sourcePixels * modelSettings.UpscaleFactor * modelSettings.UpscaleFactor;
+            if (sourcePixels > modelSettings.MaxInputMegapixels * 1e6)
+            {
+                errors["model"] = [string.Create(CultureInfo.InvariantCulture, $"This image has {sourcePixels / 1e6:0.#} MP; {modelSettings.Label} upscales images of up to {modelSettings.MaxInputMegapixels:0.#} MP.")];
+            }
+            else if (pixels > maxPixels)
             {
                 errors["model"] = [string.Create(CultureInfo.InvariantCulture, $"Upscaling {modelSettings.UpscaleFactor}× would make {pixels / 1e6:0.#} MP, more than the {maxPixels / 1e6:0.#} MP a gallery image may have.")];
             }

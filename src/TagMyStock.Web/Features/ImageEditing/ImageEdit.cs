@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TagMyStock.Web.Features.Generation.Fal;
 
 namespace TagMyStock.Web.Features.ImageEditing;
 
@@ -54,11 +55,8 @@ public sealed record EditInput(Guid SourceImageId, ImageEditKind Kind)
 /// <summary>Where an edit job stands; saved the moment each step is done, so a resumed job never repeats a paid one.</summary>
 /// <param name="ResultImageId">The new image's id, chosen before anything is made so that it is stored once.</param>
 /// <param name="FalRequest">The request FAL.ai is working on, for the edits it makes.</param>
-public sealed record EditCheckpoint(Guid ResultImageId, FalEditRequest? FalRequest = null);
-
-/// <summary>A submitted FAL.ai request of an edit job.</summary>
-/// <param name="Completed">FAL has finished it: its result is read, not waited for.</param>
-public sealed record FalEditRequest(string ModelId, string RequestId, DateTime SubmittedAt, bool Completed = false);
+/// <param name="FalCompleted">FAL has finished the request: its result is read, not waited for.</param>
+public sealed record EditCheckpoint(Guid ResultImageId, FalRequest? FalRequest = null, bool FalCompleted = false);
 
 /// <summary>What the edit page shows of an edit job (the job's detail).</summary>
 /// <param name="Operation">What the edit does, in words.</param>

@@ -4,11 +4,12 @@ namespace TagMyStock.Web.Features.ImageEditing;
 
 public static class ImageEditingExtensions
 {
-    /// <summary>Image edits as <c>edit</c> jobs; needs <c>AddGallery</c> and <c>AddJobs</c>.</summary>
+    /// <summary>Image edits as <c>edit</c> jobs; needs <c>AddGallery</c>, <c>AddJobs</c> and <c>AddFal</c>.</summary>
     public static IHostApplicationBuilder AddImageEditing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddJobHandler<EditImageJob>(EditImageJob.Kind);
         builder.Services.AddImageEditor<LocalTransformEditor>(ImageEditKind.Transform);
+        builder.Services.AddImageEditor<FalImageEditor>(ImageEditKind.Upscale, ImageEditKind.RemoveBackground, ImageEditKind.InstructionEdit, ImageEditKind.Inpaint);
         return builder;
     }
 

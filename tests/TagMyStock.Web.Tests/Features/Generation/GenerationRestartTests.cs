@@ -15,7 +15,7 @@ public sealed class GenerationRestartTests
         Directory.CreateDirectory(data);
         try
         {
-            var settings = Generations.Settings(fal, ("TagMyStock:DataDirectory", data), ("TagMyStock:Generation:PollInterval", "00:00:00.100"));
+            var settings = Generations.Settings(fal, ("TagMyStock:DataDirectory", data), ("TagMyStock:Fal:PollInterval", "00:00:00.100"));
             var address = AppProcess.FreeAddress();
             var email = $"ada-{Guid.NewGuid():N}@example.com";
             Guid job;
@@ -42,21 +42,12 @@ public sealed class GenerationRestartTests
             Assert.Equal(2, fal.Downloads());
             Assert.Equal(2, finished.Detail<GenerationDetail>().Images.Count);
             second.Kill();
-            Assert.Equal(2L, await CountImagesAsync(data));
+            Assert.Equal(2L, await AppProcess.CountImagesAsync(data));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
-    }
-
-    private static async Task<long> CountImagesAsync(string data)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "tagmystock.db")};Pooling=False");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Images";
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

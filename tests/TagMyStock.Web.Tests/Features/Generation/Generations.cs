@@ -19,7 +19,7 @@ internal static class Generations
             ["TagMyStock:Fal:QueueBaseUrl"] = fal.Server.BaseAddress.AbsoluteUri,
             ["TagMyStock:Fal:DownloadHosts:0"] = fal.Server.BaseAddress.Host,
             ["TagMyStock:Fal:MaxRetries"] = "0",
-            ["TagMyStock:Generation:PollInterval"] = "00:00:00.020",
+            ["TagMyStock:Fal:PollInterval"] = "00:00:00.020",
             ["TagMyStock:Jobs:RetryBaseDelay"] = "00:00:00.100",
             ["TagMyStock:Jobs:MaxAttempts"] = "3",
         };

@@ -5,13 +5,19 @@ namespace TagMyStock.Web.Features.Generation.Fal;
 
 public static class FalExtensions
 {
-    /// <summary>Registers <see cref="FalQueueClient"/>, its download client and the webhook verifier, with the catalogue from configuration.</summary>
+    /// <summary>
+    /// Registers <see cref="FalQueueClient"/>, its download client, <see cref="FalRequestRunner"/> for jobs and the webhook
+    /// verifier, with the catalogue from configuration.
+    /// </summary>
     public static IHostApplicationBuilder AddFal(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<FalOptions>().BindConfiguration(FalOptions.Section)
             .ValidateDataAnnotations()
             .Validate(options => options.QueueBaseUrl.IsAbsoluteUri, "TagMyStock:Fal:QueueBaseUrl must be an absolute URL.")
             .Validate(options => options.RequestTimeout > TimeSpan.Zero, "TagMyStock:Fal:RequestTimeout must be positive.")
+            .Validate(options => options.PollInterval > TimeSpan.Zero, "TagMyStock:Fal:PollInterval must be positive.")
+            .Validate(options => options.WebhookPollInterval >= options.PollInterval, "TagMyStock:Fal:WebhookPollInterval must not be shorter than the poll interval.")
+            .Validate(options => options.GiveUpAfter > options.PollInterval, "TagMyStock:Fal:GiveUpAfter must be longer than the poll interval.")
             .Validate(options => options.Models.Values.All(model => !string.IsNullOrWhiteSpace(model.Id) && model.Price >= 0), "Every model under TagMyStock:Fal:Models needs an Id and a price of zero or more.")
             .ValidateOnStart();
         builder.Services.AddHttpClient<FalQueueClient>().AddServiceResilience<FalOptions>();
@@ -19,7 +25,11 @@ public static class FalExtensions
         builder.Services.AddHttpClient(FalQueueClient.DownloadClient).AddServiceResilience<FalOptions>();
         builder.Services.AddHttpClient(FalWebhookVerifier.KeysClient).AddServiceResilience<FalOptions>();
         builder.Services.AddSingleton<FalWebhookVerifier>();
+        builder.Services.AddScoped<FalRequestRunner>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
+
+    /// <summary>FAL's webhook, <see cref="FalWebhookApi"/>.</summary>
+    public static IEndpointRouteBuilder MapFal(this IEndpointRouteBuilder routes) => routes.MapFalWebhookApi();
 }

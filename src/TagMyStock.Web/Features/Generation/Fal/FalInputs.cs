@@ -65,28 +65,44 @@ public static class FalInputs
         return WithFixedInput(model, input);
     }
 
-    /// <summary>Upscaling or background removal: the image alone.</summary>
-    public static JsonObject ImageOnly(FalModel model, Uri imageUrl) =>
+    /// <summary>Upscaling: the image, and the factor in the field the model reads it from (<see cref="FalModel.ScaleField"/>).</summary>
+    /// <param name="imageUrl">An https URL or a <c>data:</c> URL (a <see cref="Uri"/> cannot hold a large one).</param>
+    public static JsonObject Upscale(FalModel model, string imageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var input = new JsonObject { ["image_url"] = Url(imageUrl) };
+        if (model.ScaleField is { Length: > 0 } field)
+        {
+            input[field] = model.UpscaleFactor;
+        }
+
+        return WithFixedInput(model, input);
+    }
+
+    /// <summary>Background removal: the image alone.</summary>
+    public static JsonObject BackgroundRemoval(FalModel model, string imageUrl) =>
         WithFixedInput(model, new JsonObject { ["image_url"] = Url(imageUrl) });
 
     /// <summary>An instruction edit: "remove the logo from the mug".</summary>
-    public static JsonObject InstructionEdit(FalModel model, Uri imageUrl, string instruction)
+    public static JsonObject InstructionEdit(FalModel model, string imageUrl, string instruction)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instruction);
         return WithFixedInput(model, new JsonObject { ["prompt"] = instruction.Trim(), ["image_url"] = Url(imageUrl) });
     }
 
     /// <summary>Inpainting: the masked (white) part of the image repainted after the prompt.</summary>
-    public static JsonObject Inpainting(FalModel model, Uri imageUrl, Uri maskUrl, string prompt)
+    public static JsonObject Inpainting(FalModel model, string imageUrl, string maskUrl, string prompt)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prompt);
         return WithFixedInput(model, new JsonObject { ["prompt"] = prompt.Trim(), ["image_url"] = Url(imageUrl), ["mask_url"] = Url(maskUrl) });
     }
 
-    private static string Url(Uri url)
+    private static string Url(string url)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        return url.IsAbsoluteUri ? url.AbsoluteUri : throw new ArgumentException("FAL needs an absolute URL (https or data:).", nameof(url));
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        return url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("data:image/", StringComparison.Ordinal)
+            ? url
+            : throw new ArgumentException("FAL needs an https or a data:image URL.", nameof(url));
     }
 
     private static JsonObject WithFixedInput(FalModel model, JsonObject input)

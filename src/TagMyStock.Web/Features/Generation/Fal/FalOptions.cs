@@ -35,6 +35,18 @@ public sealed class FalOptions : IServiceCallOptions
     /// <summary>How far a webhook's timestamp may be from our clock.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often a running job asks FAL where its request stands.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// With FAL's webhook (<c>TagMyStock:PublicBaseUrl</c> set), how often a job still asks FAL itself, in case a notice
+    /// is lost; between those it only looks in the database, every <see cref="PollInterval"/>, for the notice.
+    /// </summary>
+    public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after submitting a job waits for FAL to finish before it cancels the request and gives up.</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
+
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     [Range(0, 5)]
@@ -85,6 +97,20 @@ public sealed class FalModel
     /// <summary>For an upscale model: how many times longer each side comes back.</summary>
     [Range(1, 8)]
     public int UpscaleFactor { get; set; } = 2;
+
+    /// <summary>
+    /// For an upscale model: the input field that carries <see cref="UpscaleFactor"/> (ESRGAN's <c>scale</c>, the
+    /// clarity upscaler's <c>upscale_factor</c>); null sends none, for a model whose fixed factor is the one set here.
+    /// </summary>
+    public string? ScaleField { get; set; }
+
+    /// <summary>
+    /// The largest image sent to the model, in megapixels: a larger source is sent downscaled (the image travels
+    /// inside the request as a data URL, and edit models work at about one megapixel anyway). An upscale refuses a
+    /// larger source instead, as downscaling would undo its work.
+    /// </summary>
+    [Range(0.1, 64)]
+    public double MaxInputMegapixels { get; set; } = 4;
 
     /// <summary>Whether the model takes a <c>negative_prompt</c>.</summary>
     public bool SupportsNegativePrompt { get; set; }

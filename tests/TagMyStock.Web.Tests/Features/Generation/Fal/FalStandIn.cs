@@ -23,8 +23,11 @@ public enum FalStep
 /// <summary>
 /// FAL's queue API on loopback: a submitted request waits <see cref="QueuePolls"/> status calls in the queue,
 /// runs for <see cref="ProgressPolls"/> more, then completes with one image per <c>num_images</c>, served
-/// from <c>/files/</c>. Any step can be given scripted answers instead; it also publishes a JWKS and signs
-/// webhooks as FAL does.
+/// from <c>/files/</c>. A request with an <c>image_url</c> is an edit, answered as the edit models answer: an
+/// upscaler (a <c>scale</c> or <c>upscale_factor</c>) returns <c>{image}</c> enlarged by it, a background remover (no
+/// prompt) <c>{image}</c> as a PNG whose left half is transparent, an instruction edit or inpainting
+/// <c>{images:[…]}</c> of the image sent. Any step can be given scripted answers instead; it also publishes a
+/// JWKS and signs webhooks as FAL does.
 /// </summary>
 public sealed class FalStandIn : IAsyncDisposable
 {
@@ -33,6 +36,7 @@ public sealed class FalStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, QueuedRequest> _requests = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FalStep, ConcurrentQueue<Func<HttpContext, Task>>> _script = new();
     private readonly Ed25519PrivateKeyParameters _signingKey = new(new SecureRandom());
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _files = new(StringComparer.Ordinal);
 
     private FalStandIn(LoopbackServer server) => Server = server;
 
@@ -57,6 +61,12 @@ public sealed class FalStandIn : IAsyncDisposable
 
     /// <summary>The next call of <paramref name="step"/> gets <paramref name="answer"/> instead of the simulated one.</summary>
     public void Then(FalStep step, Func<HttpContext, Task> answer) => _script.GetOrAdd(step, _ => new()).Enqueue(answer);
+
+    /// <summary>The ids of the requests submitted, in order.</summary>
+    public IReadOnlyList<string> RequestIds => [.. _requests.OrderBy(pair => pair.Value.SubmittedAt).Select(pair => pair.Key)];
+
+    /// <summary>Finishes a request as FAL would, whatever its status calls still say: its result can be read.</summary>
+    public void Finish(string requestId) => _requests[requestId].Completed = true;
 
     public IEnumerable<ReceivedRequest> RequestsTo(string pathPrefix) =>
         Server.Requests.Where(request => request.PathAndQuery.StartsWith(pathPrefix, StringComparison.Ordinal));
@@ -174,6 +184,11 @@ public sealed class FalStandIn : IAsyncDisposable
             return context.JsonAsync(400, """{"detail":"Request is still in progress"}""");
         }
 
+        if (request.Input["image_url"] is not null)
+        {
+            return EditResultAsync(context, id, request.Input);
+        }
+
         var count = (int?)request.Input["num_images"] ?? 1;
         var size = request.Input["image_size"] as JsonObject;
         var images = new JsonArray([.. Enumerable.Range(0, count).Select(index => (JsonNode)new JsonObject
@@ -205,11 +220,54 @@ public sealed class FalStandIn : IAsyncDisposable
             : context.JsonAsync(202, """{"status":"CANCELLATION_REQUESTED"}""");
     }
 
+    private Task EditResultAsync(HttpContext context, string id, JsonObject input)
+    {
+        var sent = Convert.FromBase64String(((string)input["image_url"]!).Split(',', 2)[1]);
+        using var image = NetVips.Image.NewFromBuffer(sent);
+        var factor = (int?)input["scale"] ?? (int?)input["upscale_factor"];
+        var isBackgroundRemoval = factor is null && input["prompt"] is null;
+        (byte[] Bytes, string ContentType) file;
+        if (factor is { } scale)
+        {
+            using var larger = image.Resize(scale);
+            file = (larger.JpegsaveBuffer(), "image/jpeg");
+        }
+        else if (isBackgroundRemoval)
+        {
+            // The left half cut away, the right half kept.
+            using var coordinates = NetVips.Image.Xyz(image.Width, image.Height);
+            using var x = coordinates[0];
+            using var alpha = x >= image.Width / 2;
+            using var cutout = image.Bandjoin(alpha);
+            file = (cutout.PngsaveBuffer(), "image/png");
+        }
+        else
+        {
+            file = (image.JpegsaveBuffer(), "image/jpeg");
+        }
+
+        var name = $"{id}-0.{(file.ContentType == "image/png" ? "png" : "jpg")}";
+        _files[name] = file;
+        using var result = NetVips.Image.NewFromBuffer(file.Bytes);
+        var described = new JsonObject
+        {
+            ["url"] = new Uri(Server.BaseAddress, $"files/{name}").AbsoluteUri,
+            ["width"] = result.Width,
+            ["height"] = result.Height,
+            ["content_type"] = file.ContentType,
+        };
+        var output = factor is not null || isBackgroundRemoval
+            ? new JsonObject { ["image"] = described }
+            : new JsonObject { ["images"] = new JsonArray(described), ["seed"] = 99, ["has_nsfw_concepts"] = new JsonArray(false) };
+        return context.JsonAsync(200, output.ToJsonString());
+    }
+
     private Task ServeFileAsync(HttpContext context)
     {
-        context.Response.ContentType = "image/jpeg";
-        context.Response.ContentLength = FileBytes.Length;
-        return context.Response.Body.WriteAsync(FileBytes, context.RequestAborted).AsTask();
+        var (bytes, contentType) = _files.TryGetValue(context.Request.Path.Value!["/files/".Length..], out var file) ? file : (FileBytes, "image/jpeg");
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 
     private JsonObject Describe(string id, string app, string status, int? position)
@@ -238,6 +296,8 @@ public sealed class FalStandIn : IAsyncDisposable
         public string App { get; } = app;
 
         public JsonObject Input { get; } = input;
+
+        public DateTime SubmittedAt { get; } = DateTime.UtcNow;
 
         public int QueueLeft { get; set; }
 

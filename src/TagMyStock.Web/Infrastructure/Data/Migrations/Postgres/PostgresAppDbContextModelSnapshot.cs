@@ -387,6 +387,28 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Images", (string)null);
                 });
 
+            modelBuilder.Entity("TagMyStock.Web.Features.Generation.Fal.AwaitedFalRequest", b =>
+                {
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("AwaitedFalRequests", (string)null);
+                });
+
             modelBuilder.Entity("TagMyStock.Web.Features.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")

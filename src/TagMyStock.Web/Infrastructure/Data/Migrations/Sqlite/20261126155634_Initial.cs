@@ -66,6 +66,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AwaitedFalRequests",
+                columns: table => new
+                {
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AwaitedFalRequests", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -371,6 +385,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AwaitedFalRequests_JobId",
+                table: "AwaitedFalRequests",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Images_Derivatives",
                 table: "Images",
                 column: "Derivatives");
@@ -426,6 +445,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AwaitedFalRequests");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -67,6 +67,20 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AwaitedFalRequests",
+                columns: table => new
+                {
+                    RequestId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NotifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AwaitedFalRequests", x => x.RequestId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -372,6 +386,11 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AwaitedFalRequests_JobId",
+                table: "AwaitedFalRequests",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Images_Derivatives",
                 table: "Images",
                 column: "Derivatives");
@@ -427,6 +446,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AwaitedFalRequests");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
