@@ -4,6 +4,7 @@ using NetVips;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Web.Features.Gallery.Derivatives;
 using TagMyStock.Web.Features.Gallery.Upload;
+using TagMyStock.Web.Features.Generation;
 using TagMyStock.Web.Features.Generation.Fal;
 using TagMyStock.Web.Features.Jobs;
 using TagMyStock.Web.Features.Usage;
@@ -29,7 +30,7 @@ internal sealed class FalImageEditor(
         var input = run.Input;
         var model = Model(input);
         var detail = new EditDetail(run.Source.Id, EditDescriptions.Operation(input));
-        var expected = ExpectedOutput(run, model);
+        var expected = EditPricing.OutputSize(model, run.Source.Width, run.Source.Height);
         var checkpoint = run.Checkpoint;
         if (checkpoint.FalRequest is null)
         {
@@ -126,17 +127,7 @@ internal sealed class FalImageEditor(
     private static T Required<T>(T? value)
         where T : class => value ?? throw new JobFailedException("The edit is missing what it needs (a prompt or a mask).", transient: false);
 
-    /// <summary>The size FAL makes from what is sent: the sent size, times the factor for an upscale.</summary>
-    private static (int Width, int Height) ExpectedOutput(EditRun run, FalModel model)
-    {
-        var (width, height) = FalEditImages.SentSize(run.Source.Width, run.Source.Height, model.MaxInputMegapixels);
-        return run.Input.Kind == ImageEditKind.Upscale ? (width * model.UpscaleFactor, height * model.UpscaleFactor) : (width, height);
-    }
-
-    /// <summary>
-    /// The catalogue's price as the cost (FAL's queue reports none). FAL's per-megapixel prices count the image a
-    /// model makes, so an upscale is priced on the enlarged image.
-    /// </summary>
+    /// <summary>The catalogue's price (<see cref="FalPricing"/>) of the image FAL made as the cost: FAL's queue reports none.</summary>
     private static UsageEntry Usage(EditRun run, FalModel model, (int Width, int Height) output) =>
         new(FalRequestRunner.Engine, model.Id, 1, ProviderCost: FalPricing.Estimate(model, 1, output.Width, output.Height), ImageId: run.Source.Id);
 
@@ -172,7 +163,7 @@ internal sealed class FalImageEditor(
 
     private static string Description(EditInput input, FalModel model)
     {
-        var by = string.IsNullOrWhiteSpace(model.Label) ? model.Id : model.Label;
+        var by = GenerationChoices.Label(model);
         return input.Kind switch
         {
             ImageEditKind.Upscale => $"Upscaled {model.UpscaleFactor}× by {by}",

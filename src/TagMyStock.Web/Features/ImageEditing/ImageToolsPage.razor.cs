@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Generation;
 using TagMyStock.Web.Features.Generation.Fal;
+using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.ImageEditing;
@@ -20,6 +22,7 @@ public sealed partial class ImageToolsPage
     private StockImage? _image;
     private LinkedImage? _source;
     private List<LinkedImage> _edits = [];
+    private IReadOnlyList<ImageSizeShortfall> _sizeShortfalls = [];
 
     [Parameter]
     public Guid Id { get; set; }
@@ -35,6 +38,9 @@ public sealed partial class ImageToolsPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IAccountSettings Settings { get; set; } = default!;
 
     private bool FalConfigured => Fal.Value.IsConfigured;
 
@@ -56,6 +62,11 @@ public sealed partial class ImageToolsPage
                 .SingleOrDefaultAsync();
         }
 
+        if (_image.Width > 0 && _image.Height > 0)
+        {
+            _sizeShortfalls = ImageSizeCheck.Check(_image.Width, _image.Height, await Settings.GetAgenciesAsync(owner, CancellationToken.None));
+        }
+
         _edits = await images.Where(image => image.SourceImageId == Id)
             .OrderByDescending(image => image.UploadedAt)
             .Select(image => new LinkedImage(image.Id, image.FileName, image.EditDescription))
@@ -69,6 +80,20 @@ public sealed partial class ImageToolsPage
             GenerationChoices.Label(entry.Value),
             GenerationChoices.Price(EditPricing.Estimate(entry.Value, _image!.Width, _image.Height)),
             EditPricing.OutputSize(entry.Value, _image.Width, _image.Height)));
+
+    /// <summary>When the upscalers offered do not reach an agency's minimum at once, how they still do.</summary>
+    private string UpscaleAdvice(ImageSizeShortfall shortfall)
+    {
+        if (!shortfall.UpscalingHelps || shortfall.UpscaleFactor is not { } needed)
+        {
+            return "";
+        }
+
+        var offered = EditChecks.Models(Fal.Value, FalModelKind.Upscale).Select(entry => entry.Value.UpscaleFactor).DefaultIfEmpty(0).Max();
+        return offered is > 1 && offered < needed
+            ? string.Create(CultureInfo.InvariantCulture, $"The models here upscale {offered}×: upscale, then upscale the result again.")
+            : "";
+    }
 
     private static string Megapixels(int width, int height) => string.Create(CultureInfo.InvariantCulture, $"{width * (double)height / 1e6:0.#} MP");
 
