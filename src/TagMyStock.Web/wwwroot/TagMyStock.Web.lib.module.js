@@ -1,6 +1,7 @@
 // Blazor JS initializer (loaded by blazor.web.js on every page). Page scripts in a page's markup do not
 // run after an enhanced navigation, so pages name their modules in data-module attributes and this
-// attaches them after the first load and after every enhanced page update.
+// attaches them after the first load and after every enhanced page update. An attached element is marked
+// data-module-ready: until then its controls do nothing (a file chosen that early is not uploaded).
 const attached = new WeakSet();
 
 function attachPageModules() {
@@ -9,7 +10,10 @@ function attachPageModules() {
             continue;
         }
         attached.add(element);
-        import(new URL(element.dataset.module, document.baseURI).href).then(module => module.attach(element));
+        import(new URL(element.dataset.module, document.baseURI).href).then(module => {
+            module.attach(element);
+            element.dataset.moduleReady = '';
+        });
     }
 }
 

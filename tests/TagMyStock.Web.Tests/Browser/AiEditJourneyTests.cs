@@ -32,7 +32,7 @@ public sealed class AiEditJourneyTests(Chromium chromium)
         await page.GetByLabel("Email").FillAsync("ada@example.com");
         await page.GetByLabel("Password").FillAsync(Users.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.Locator("#upload-files").SetInputFilesAsync(Images.SamplePath(Dune));
+        await session.UploadAsync(Images.SamplePath(Dune));
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = Dune })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sourceId = await app.WithDbAsync(db => db.Set<StockImage>().Select(image => image.Id).SingleAsync(TestContext.Current.CancellationToken));
 

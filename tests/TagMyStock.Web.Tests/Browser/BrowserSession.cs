@@ -83,6 +83,16 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Uploads files through the gallery page's file input, once its script is attached: a file chosen before that
+    /// would not be sent.
+    /// </summary>
+    public async Task UploadAsync(params string[] paths)
+    {
+        await Page.Locator("section.upload[data-module-ready]").WaitForAsync();
+        await Page.Locator("#upload-files").SetInputFilesAsync(paths);
+    }
+
+    /// <summary>
     /// Once the current page has loaded and its fonts are ready: saves a full-page screenshot as
     /// <c>artifacts/screenshots/&lt;test&gt;-&lt;pageName&gt;.png</c>, runs axe-core and fails on any serious or
     /// critical violation, and fails on any refusal (CSP violation) or script error seen so far.

@@ -46,7 +46,7 @@ public sealed class GalleryJourneyTests(Chromium chromium) : BrowserTest(chromiu
 
     private async Task UploadAsync()
     {
-        await Page.Locator("#upload-files").SetInputFilesAsync([Images.SamplePath(Espresso), Images.SamplePath(WaterDrop)]);
+        await Session.UploadAsync(Images.SamplePath(Espresso), Images.SamplePath(WaterDrop));
 
         var uploads = Page.GetByRole(AriaRole.List, new() { Name = "Uploads" }).GetByRole(AriaRole.Listitem);
         await Expect(uploads).ToHaveCountAsync(2);

@@ -19,7 +19,7 @@ public sealed class ImageToolsJourneyTests(Chromium chromium) : BrowserTest(chro
         await Page.GetByLabel("Email").FillAsync("ada@example.com");
         await Page.GetByLabel("Password").FillAsync(Users.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await Page.Locator("#upload-files").SetInputFilesAsync(Images.SamplePath(Dune));
+        await Session.UploadAsync(Images.SamplePath(Dune));
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = Dune })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sourceId = await App.WithDbAsync(db => db.Set<StockImage>().Select(image => image.Id).SingleAsync(TestContext.Current.CancellationToken));
 

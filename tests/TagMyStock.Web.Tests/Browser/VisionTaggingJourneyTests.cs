@@ -27,8 +27,8 @@ public sealed class VisionTaggingJourneyTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your gallery");
 
-        await page.Locator("#upload-files").SetInputFilesAsync(Images.SamplePath(Cat));
-        await Expect(page.GetByRole(AriaRole.Img, new() { Name = Cat })).ToBeVisibleAsync();
+        await session.UploadAsync(Images.SamplePath(Cat));
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = Cat })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Checkbox, new() { Name = Cat }).CheckAsync();
         var visionModel = page.GetByRole(AriaRole.Radio, new() { Name = "Vision model (OpenRouter)" });
         await Expect(visionModel).ToBeEnabledAsync();
