@@ -20,11 +20,11 @@ public sealed record SimilarImageOptions
     /// <summary>
     /// Keywords scoring less than this are not suggested (see <see cref="SimilarImageTeacher"/> for the score): a
     /// keyword needs most of the neighbours' weight behind it, or one neighbour alone. Neighbours of one kind of
-    /// subject (0.55–0.66) share the words of the kind ("flower", "petals") and each has words true of itself only
-    /// (a gerbera's "pollen", a stream's "rocks"); such a word, one voter of two or three, scores 0.2–0.35. In the
-    /// evaluation set's leave-one-out run (bench/results/quality.md) raising this from 0.2 to 0.4 lifted the
-    /// precision of all keywords from 0.72 to 0.81 and kept that of the first ten at 0.90, for a recall of 0.245
-    /// instead of 0.257; 0.45 gave the same, 0.3 and 0.35 less (0.76, 0.79).
+    /// subject (0.55–0.66) share the words of the kind ("flower", "petals") and each has words true of itself
+    /// only (a yellow flower's "pollen", a stream's "rocks"); such a word, one voter of two or three, scores
+    /// 0.25–0.36. In the evaluation set's leave-one-out run (bench/results/quality.md) raising this from 0.2 to
+    /// 0.4 lifted the precision of all keywords from 0.72 to 0.81 and kept that of the first ten at 0.90, for a
+    /// recall of 0.245 instead of 0.257; 0.45 gave the same, 0.3 and 0.35 less (0.76, 0.79).
     /// </summary>
     public double MinimumScore { get; init; } = 0.4;
 
