@@ -11,8 +11,8 @@ namespace TagMyStock.Vision;
 /// <summary>
 /// The offline engine that sees the image: one decode per image (<see cref="AnalysisImage"/>) shared by the
 /// visual facts, the face detector, the embedder and the text reader (whose warnings name visible text and
-/// brands in it); the keywords of similar images in the user's library, and the title of one that shows the same picture;
-/// and <see cref="LocalTextEngine"/>, which ranks all of it with the text sources. Deterministic and
+/// brands in it); the keywords of similar images in the user's library, and the title of one that shows the
+/// same picture; and <see cref="LocalTextEngine"/>, which ranks all of it with the text sources. Deterministic and
 /// thread-safe: one instance serves parallel images. An image that cannot be decoded gives the text-only
 /// result and a warning, so that one damaged file never stops a batch.
 /// </summary>
