@@ -11,8 +11,8 @@ namespace TagMyStock.Vision;
 /// <summary>
 /// The offline engine that sees the image: one decode per image (<see cref="AnalysisImage"/>) shared by the
 /// visual facts, the face detector, the embedder and the text reader (whose warnings name visible text and
-/// brands in it); the keywords of similar images in the user's library;
-/// and <see cref="LocalTextEngine"/>, which ranks all of it with the text sources. Deterministic and
+/// brands in it); the keywords of similar images in the user's library, and the title of one that shows the
+/// same picture; and <see cref="LocalTextEngine"/>, which ranks all of it with the text sources. Deterministic and
 /// thread-safe: one instance serves parallel images. An image that cannot be decoded gives the text-only
 /// result and a warning, so that one damaged file never stops a batch.
 /// </summary>
@@ -79,11 +79,13 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
         var analysis = _pixels.Analyze(image);
         var embedding = _embedder.Embed(image);
         var visibleText = _visibleText.Read(image);
+        var similar = SimilarImages(input, embedding);
         var observed = new Observations
         {
-            Concepts = [.. analysis.Concepts.Select(concept => new Observation(concept.Term, EvidenceSource.Pixels, concept.Confidence, concept.Reason)), .. SimilarImageKeywords(input, embedding)],
+            Concepts = [.. analysis.Concepts.Select(concept => new Observation(concept.Term, EvidenceSource.Pixels, concept.Confidence, concept.Reason)), .. SimilarImageKeywords(similar)],
             Flags = PixelFlags(analysis),
             Warnings = [.. analysis.QualityWarnings, .. TextWarnings.For(visibleText)],
+            Title = SimilarImageTitle(similar),
         };
         return _text.Tag(input, observed) with { Embedding = embedding };
     }
@@ -99,15 +101,12 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
         _pixels.Dispose();
     }
 
-    private IEnumerable<Observation> SimilarImageKeywords(TaggingInput input, ImageEmbedding embedding)
-    {
-        if (input.Library is null || input.Library.Count == 0)
-        {
-            return [];
-        }
+    private SimilarImageSuggestions? SimilarImages(TaggingInput input, ImageEmbedding embedding) =>
+        input.Library is null || input.Library.Count == 0 ? null : new SimilarImageTeacher(input.Library, _similarImages).Suggest(embedding, input.LibraryId);
 
-        var suggestions = new SimilarImageTeacher(input.Library, _similarImages).Suggest(embedding, input.LibraryId);
-        if (suggestions.Neighbours.Count == 0)
+    private static IEnumerable<Observation> SimilarImageKeywords(SimilarImageSuggestions? suggestions)
+    {
+        if (suggestions is null || suggestions.Neighbours.Count == 0)
         {
             return [];
         }
@@ -117,6 +116,22 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
             CultureInfo.InvariantCulture,
             $"{suggestions.Neighbours.Count} similar tagged image(s), the closest {Path.GetFileName(closest.Image.Id)} at {closest.Similarity:0.00}");
         return suggestions.Keywords.Select(keyword => new Observation(keyword.Term, EvidenceSource.SimilarImages, keyword.Score, reason));
+    }
+
+    private static ObservedTitle? SimilarImageTitle(SimilarImageSuggestions? suggestions)
+    {
+        if (suggestions?.Title is not { } title)
+        {
+            return null;
+        }
+
+        var reason = string.Create(CultureInfo.InvariantCulture, $"title of {Path.GetFileName(title.From.Image.Id)}, similarity {title.From.Similarity:0.00}");
+        if (title.Agreeing > 1)
+        {
+            reason += string.Create(CultureInfo.InvariantCulture, $", shared by {title.Agreeing} similar images");
+        }
+
+        return new ObservedTitle(title.Text, EvidenceSource.SimilarImages, title.From.Similarity, reason);
     }
 
     private static List<ObservedFlag> PixelFlags(PixelAnalysis analysis)

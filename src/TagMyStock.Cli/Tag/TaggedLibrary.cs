@@ -7,8 +7,8 @@ using TagMyStock.Vision;
 namespace TagMyStock.Cli.Tag;
 
 /// <summary>
-/// <c>--learn-from DIR</c>: the images of a folder the user already tagged, each with the keywords embedded in
-/// it and its embedding, as the library similar images are looked up in. Nothing but that folder's own
+/// <c>--learn-from DIR</c>: the images of a folder the user already tagged, each with the keywords and title
+/// embedded in it and its embedding, as the library similar images are looked up in. Nothing but that folder's own
 /// files and metadata goes in; files without keywords teach nothing and are left out.
 /// </summary>
 internal static class TaggedLibrary
@@ -38,8 +38,10 @@ internal static class TaggedLibrary
     {
         try
         {
-            var keywords = EmbeddedMetadataReader.Read(path).Metadata.Keywords;
-            return keywords.Count == 0 ? null : new LibraryImage(Path.GetFullPath(path), engine.Embed(path), keywords);
+            var metadata = EmbeddedMetadataReader.Read(path).Metadata;
+            return metadata.Keywords.Count == 0
+                ? null
+                : new LibraryImage(Path.GetFullPath(path), engine.Embed(path), metadata.Keywords) { Title = metadata.Title };
         }
         catch (Exception exception) when (exception is ImageFileException or NetVips.VipsException or IOException)
         {

@@ -2,7 +2,11 @@ namespace TagMyStock.Core.Similarity;
 
 /// <summary>An image of a user's library, with its embedding and the keywords the user gave it.</summary>
 /// <param name="Id">What identifies the image in its library: a database id, a file path.</param>
-public sealed record LibraryImage(string Id, ImageEmbedding Embedding, IReadOnlyList<string> Keywords);
+public sealed record LibraryImage(string Id, ImageEmbedding Embedding, IReadOnlyList<string> Keywords)
+{
+    /// <summary>The title the user gave it; empty when it has none.</summary>
+    public string Title { get; init; } = "";
+}
 
 /// <summary>A neighbour found in an index, with its cosine similarity to the query.</summary>
 public sealed record SimilarImage(LibraryImage Image, double Similarity);

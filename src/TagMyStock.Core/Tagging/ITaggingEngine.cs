@@ -63,7 +63,10 @@ public sealed record Evidence(string Term, IReadOnlyList<EvidenceSource> Sources
 
 public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
 {
-    /// <summary>Why each keyword and flag is there, in keyword order.</summary>
+    /// <summary>
+    /// Why each keyword and flag is there, in keyword order, then the flags'; last, the title's when it came from
+    /// outside the text (<see cref="LocalTextEngine.TitleEvidenceTerm"/>).
+    /// </summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>Things the user should know, e.g. "No hint, prompt or metadata: add a hint for useful keywords".</summary>

@@ -20,6 +20,12 @@ public sealed class LocalTextEngine : ITaggingEngine
     /// <summary>Fewer keywords than this fails most agencies (Shutterstock and Dreamstime want 7).</summary>
     public const int ThinEvidenceKeywords = 7;
 
+    /// <summary>
+    /// The evidence term of the title when it came from outside the text (a similar image's title): a title from the
+    /// user's own words needs no explanation.
+    /// </summary>
+    public const string TitleEvidenceTerm = "field:title";
+
     public string Name => "local";
 
     public Task<TaggingResult> TagAsync(TaggingInput input, CancellationToken cancellationToken)
@@ -50,7 +56,7 @@ public sealed class LocalTextEngine : ITaggingEngine
 
         // Flags and the thin-evidence warning rest on what the sources said: an inferred word is no evidence.
         var flags = DetectFlags(input, said, observed.Flags, out var flagEvidence);
-        var title = TitleComposer.Title(input, sources);
+        var title = TitleComposer.Title(input, sources, observed.Title, out var titleEvidence);
         var description = TitleComposer.Description(input, sources, title);
         var keywords = said.Concat(inferred).Select(keyword => keyword.Term).ToList();
 
@@ -64,7 +70,7 @@ public sealed class LocalTextEngine : ITaggingEngine
 
         return new TaggingResult(metadata, Name)
         {
-            Evidence = [.. said, .. inferred, .. flagEvidence],
+            Evidence = [.. said, .. inferred, .. flagEvidence, .. titleEvidence],
             Warnings = [.. Warnings(sources, input, said), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
         };
     }

@@ -14,6 +14,12 @@ public sealed record Observation(string Term, EvidenceSource Source, double Conf
 /// <summary>A flag an observation calls for, e.g. <see cref="ContentFlags.PeopleReleaseNeeded"/> when faces were seen.</summary>
 public sealed record ObservedFlag(ContentFlags Flag, EvidenceSource Source, double Confidence, string? Reason = null);
 
+/// <summary>A title written for another image that shows the same picture, e.g. a shot of the same series the user titled.</summary>
+/// <param name="Source"><see cref="EvidenceSource.SimilarImages"/>.</param>
+/// <param name="Confidence">How sure the observer is, 0–1: for a similar image, its similarity.</param>
+/// <param name="Reason">Where the title comes from, shown with it, e.g. "title of IMG_0412.jpg, similarity 0.93".</param>
+public sealed record ObservedTitle(string Text, EvidenceSource Source, double Confidence, string? Reason = null);
+
 /// <summary>What was observed about an image outside its text, for <see cref="LocalTextEngine"/> to rank with the text sources.</summary>
 public sealed record Observations
 {
@@ -23,6 +29,12 @@ public sealed record Observations
     public IReadOnlyList<Observation> Concepts { get; init; } = [];
 
     public IReadOnlyList<ObservedFlag> Flags { get; init; } = [];
+
+    /// <summary>
+    /// A title for the image, used when the user gave neither a hint nor a title, before one is made from the
+    /// prompt or the file name; null: none.
+    /// </summary>
+    public ObservedTitle? Title { get; init; }
 
     /// <summary>Things the user should know that are not keywords, e.g. a blurred photo.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -4,7 +4,8 @@ namespace TagMyStock.Core.Tagging;
 
 /// <summary>
 /// Writes title and description from the descriptive sources, in the sources' own words: a title is a
-/// phrase a person wrote (the hint, the prompt's first clause), never keywords strung together.
+/// phrase a person wrote (the hint, the title of the same picture in the user's library, the prompt's first
+/// clause), never keywords strung together.
 /// </summary>
 internal static partial class TitleComposer
 {
@@ -20,8 +21,14 @@ internal static partial class TitleComposer
     /// <summary>A title this short fits every agency: Adobe Stock's limit, the strictest, is 70 characters.</summary>
     public const int MaxTitleLength = 70;
 
-    public static string Title(TaggingInput input, IReadOnlyList<TextSource> sources)
+    /// <summary>
+    /// The first of: the hint, the title already in the file, the observed title (another image's, as its author
+    /// wrote it), the first clause of the prompt or the file name that names a subject.
+    /// </summary>
+    /// <param name="evidence">Why the title is there when it is the observed one; empty for a title from the text.</param>
+    public static string Title(TaggingInput input, IReadOnlyList<TextSource> sources, ObservedTitle? observed, out IReadOnlyList<Evidence> evidence)
     {
+        evidence = [];
         var hint = sources.FirstOrDefault(source => source.Kind == EvidenceSource.Hint);
         if (hint is not null)
         {
@@ -31,6 +38,12 @@ internal static partial class TitleComposer
         if (!string.IsNullOrWhiteSpace(input.Existing.Title))
         {
             return input.Existing.Title.Trim();
+        }
+
+        if (observed is not null && !string.IsNullOrWhiteSpace(observed.Text))
+        {
+            evidence = [new Evidence(LocalTextEngine.TitleEvidenceTerm, [observed.Source], observed.Confidence) { Reasons = observed.Reason is null ? [] : [observed.Reason] }];
+            return observed.Text.Trim();
         }
 
         foreach (var source in sources.Where(source => source.Kind is EvidenceSource.GenerationPrompt or EvidenceSource.FileName))

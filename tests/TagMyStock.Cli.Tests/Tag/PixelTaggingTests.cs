@@ -24,12 +24,12 @@ public sealed class PixelTaggingTests
     }
 
     [Fact]
-    public async Task Learn_from_teaches_the_keywords_of_tagged_files_to_a_crop_of_one_of_them()
+    public async Task Learn_from_teaches_the_keywords_and_title_of_tagged_files_to_a_crop_of_one_of_them()
     {
         using var folder = new TempFolder();
-        Tagged(folder, "ladybird-on-grass-stem-among-forget-me-nots.jpg", "ladybird", "insect", "forget-me-not");
-        Tagged(folder, "espresso-cup-on-wooden-table.jpg", "espresso", "coffee", "cup");
-        Tagged(folder, "rocket-on-launch-pad-at-dusk.jpg", "rocket", "launch pad", "dusk");
+        Tagged(folder, "ladybird-on-grass-stem-among-forget-me-nots.jpg", "Ladybird on a grass stem among forget-me-nots", "ladybird", "insect", "forget-me-not");
+        Tagged(folder, "espresso-cup-on-wooden-table.jpg", "Cup of espresso on a wooden table", "espresso", "coffee", "cup");
+        Tagged(folder, "rocket-on-launch-pad-at-dusk.jpg", "Rocket on the launch pad at dusk", "rocket", "launch pad", "dusk");
         folder.CopySample("water-drop-splash-crown.jpg", "library/untagged.jpg");
         using (var ladybird = NetVips.Image.NewFromFile(folder.CopySample("ladybird-on-grass-stem-among-forget-me-nots.jpg", "source.jpg")))
         using (var crop = ladybird.Crop(ladybird.Width / 10, ladybird.Height / 10, ladybird.Width * 8 / 10, ladybird.Height * 8 / 10))
@@ -40,7 +40,11 @@ public sealed class PixelTaggingTests
 
         var run = await CliRun.RunAsync("tag", folder["shoot"], "--learn-from", folder["library"], "--agency", "adobe", "--out", folder["out"], "--json");
 
-        var evidence = run.File("IMG_2001.jpg").GetProperty("evidence").EnumerateArray().ToDictionary(e => e.GetProperty("term").GetString()!);
+        var file = run.File("IMG_2001.jpg");
+        var evidence = file.GetProperty("evidence").EnumerateArray().ToDictionary(e => e.GetProperty("term").GetString()!);
+        Assert.Equal("Ladybird on a grass stem among forget-me-nots", file.GetProperty("metadata").GetProperty("title").GetString());
+        Assert.Equal("similar-images", evidence["field:title"].GetProperty("sources")[0].GetString());
+        Assert.StartsWith("title of ladybird-on-grass-stem-among-forget-me-nots.jpg, similarity 0.", evidence["field:title"].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         foreach (var keyword in new[] { "ladybird", "insect", "forget-me-not" })
         {
             Assert.Equal("similar-images", evidence[keyword].GetProperty("sources")[0].GetString());
@@ -84,9 +88,9 @@ public sealed class PixelTaggingTests
         Assert.Contains("--learn-from", run.Errors, StringComparison.Ordinal);
     }
 
-    private static void Tagged(TempFolder folder, string sample, params string[] keywords)
+    private static void Tagged(TempFolder folder, string sample, string title, params string[] keywords)
     {
         Directory.CreateDirectory(folder["library"]);
-        MetadataEmbedder.EmbedFile(folder.CopySample(sample, "source-" + sample), folder["library/" + sample], new ImageMetadata { Keywords = keywords });
+        MetadataEmbedder.EmbedFile(folder.CopySample(sample, "source-" + sample), folder["library/" + sample], new ImageMetadata { Title = title, Keywords = keywords });
     }
 }

@@ -4,7 +4,12 @@ namespace TagMyStock.Core.Similarity;
 
 public sealed class SimilarImageTeacherTests
 {
+    /// <summary>Scores as computed, none left out: for the tests of the score itself.</summary>
+    private static readonly SimilarImageOptions EveryScore = new() { MinimumScore = 0 };
+
     private static LibraryImage Image(string id, ImageEmbedding embedding, params string[] keywords) => new(id, embedding, keywords);
+
+    private static LibraryImage Titled(string id, ImageEmbedding embedding, string title) => new(id, embedding, ["keyword"]) { Title = title };
 
     private static SimilarImageSuggestions Suggest(IEnumerable<LibraryImage> library, ImageEmbedding image, string? imageId = null, SimilarImageOptions? options = null) =>
         new SimilarImageTeacher(new SimilarImageIndex(library), options).Suggest(image, imageId);
@@ -17,7 +22,7 @@ public sealed class SimilarImageTeacherTests
             Image("a", Vectors.Mix(0, 0.9, 1), "dog", "beach", "sunset"),
             Image("b", Vectors.Mix(0, 0.8, 2), "dog", "beach"),
             Image("c", Vectors.Mix(0, 0.7, 3), "dog", "park"),
-        ], Vectors.Axis(0));
+        ], Vectors.Axis(0), options: EveryScore);
 
         var scores = suggestions.Keywords.ToDictionary(evidence => evidence.Term, evidence => evidence.Score);
         Assert.Equal(["dog", "beach", "sunset", "park"], suggestions.Keywords.Select(evidence => evidence.Term));
@@ -33,7 +38,7 @@ public sealed class SimilarImageTeacherTests
     [Fact]
     public void A_closer_neighbour_outweighs_a_farther_one()
     {
-        var suggestions = Suggest([Image("far", Vectors.Mix(0, 0.6, 1), "winter"), Image("close", Vectors.Mix(0, 0.95, 2), "summer")], Vectors.Axis(0));
+        var suggestions = Suggest([Image("far", Vectors.Mix(0, 0.6, 1), "winter"), Image("close", Vectors.Mix(0, 0.95, 2), "summer")], Vectors.Axis(0), options: EveryScore);
 
         Assert.Equal(["summer", "winter"], suggestions.Keywords.Select(evidence => evidence.Term));
     }
@@ -57,6 +62,15 @@ public sealed class SimilarImageTeacherTests
         // rare: one neighbour of five equally similar ones, 0.2 × 0.6 = 0.12 < 0.2.
         Assert.Equal("cat", Assert.Single(suggestions.Keywords).Term);
         Assert.Equal(2, Suggest(library, Vectors.Axis(0), options: new SimilarImageOptions { MinimumScore = 0.1 }).Keywords.Count);
+    }
+
+    [Fact]
+    public void A_word_only_one_of_two_equally_similar_neighbours_has_is_left_out()
+    {
+        var suggestions = Suggest([Image("gerbera", Vectors.Mix(0, 0.6, 1), "flower", "pollen"), Image("marigold", Vectors.Mix(0, 0.6, 2), "flower", "garden")], Vectors.Axis(0));
+
+        // flower: both agree, 1 × 0.6; pollen and garden: half the weight, 0.5 × 0.6 = 0.3 < 0.4.
+        Assert.Equal("flower", Assert.Single(suggestions.Keywords).Term);
     }
 
     [Fact]
@@ -102,5 +116,68 @@ public sealed class SimilarImageTeacherTests
 
         Assert.Equal(["lion", "zebra"], first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void A_neighbour_showing_the_same_picture_lends_its_title()
+    {
+        var suggestions = Suggest([Titled("shot-1", Vectors.Mix(0, 0.93, 1), " Red motorcycle parked in a garage ")], Vectors.Axis(0));
+
+        var title = Assert.IsType<SimilarTitle>(suggestions.Title);
+        Assert.Equal("Red motorcycle parked in a garage", title.Text);
+        Assert.Equal("shot-1", title.From.Image.Id);
+        Assert.Equal(0.93, title.From.Similarity, 5);
+        Assert.Equal(1, title.Agreeing);
+    }
+
+    [Fact]
+    public void A_neighbour_of_the_same_kind_of_subject_lends_keywords_but_no_title()
+    {
+        var library = new[] { Titled("gerbera", Vectors.Mix(0, 0.7, 1), "Orange gerbera petals in close-up") };
+
+        var suggestions = Suggest(library, Vectors.Axis(0));
+
+        Assert.NotEmpty(suggestions.Keywords);
+        Assert.Null(suggestions.Title);
+        Assert.NotNull(Suggest(library, Vectors.Axis(0), options: new SimilarImageOptions { TitleSimilarity = 0.65 }).Title);
+    }
+
+    [Fact]
+    public void Close_neighbours_without_a_title_lend_none()
+    {
+        var suggestions = Suggest([Titled("untitled", Vectors.Mix(0, 0.95, 1), "  "), Image("keywords only", Vectors.Mix(0, 0.9, 2), "motorcycle")], Vectors.Axis(0));
+
+        Assert.Null(suggestions.Title);
+        Assert.Equal(2, suggestions.Neighbours.Count);
+    }
+
+    [Fact]
+    public void A_title_several_close_neighbours_share_beats_the_closest_ones_own()
+    {
+        var suggestions = Suggest(
+        [
+            Titled("odd one", Vectors.Mix(0, 0.95, 1), "Motorcycle engine detail"),
+            Titled("series 2", Vectors.Mix(0, 0.85, 2), "Red motorcycle in a garage."),
+            Titled("series 3", Vectors.Mix(0, 0.82, 3), "red motorcycle  in a GARAGE"),
+            Titled("far", Vectors.Mix(0, 0.6, 4), "Red motorcycle in a garage"),
+        ], Vectors.Axis(0));
+
+        var title = Assert.IsType<SimilarTitle>(suggestions.Title);
+        // Written as the closest neighbour that has it wrote it; the one below the title similarity does not count.
+        Assert.Equal("Red motorcycle in a garage.", title.Text);
+        Assert.Equal("series 2", title.From.Image.Id);
+        Assert.Equal(2, title.Agreeing);
+    }
+
+    [Fact]
+    public void Between_equally_close_titles_the_closer_neighbour_then_the_ordinal_first_wins_whatever_the_library_order()
+    {
+        var tie = new[] { Titled("z", Vectors.Mix(0, 0.9, 1), "Zebra at dawn"), Titled("l", Vectors.Mix(0, 0.9, 2), "Lion at dusk") };
+        var closer = new[] { Titled("z", Vectors.Mix(0, 0.9, 1), "Zebra at dawn"), Titled("l", Vectors.Mix(0, 0.85, 2), "Lion at dusk") };
+
+        Assert.Equal("Lion at dusk", Suggest(tie, Vectors.Axis(0)).Title?.Text);
+        Assert.Equal("Lion at dusk", Suggest(tie.Reverse(), Vectors.Axis(0)).Title?.Text);
+        Assert.Equal("Zebra at dawn", Suggest(closer, Vectors.Axis(0)).Title?.Text);
+        Assert.Equal("Zebra at dawn", Suggest(closer.Reverse(), Vectors.Axis(0)).Title?.Text);
     }
 }

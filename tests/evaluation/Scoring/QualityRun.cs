@@ -18,8 +18,8 @@ internal enum EvaluationMode
     PixelsAndPrompt,
 
     /// <summary>
-    /// A library of every other image of the set, tagged with its reference keywords (leave-one-out): the
-    /// image's series are its likely neighbours, the rest must not vote.
+    /// A library of every other image of the set, tagged with its reference keywords and titled with its hint
+    /// (leave-one-out): the image's series are its likely neighbours, the rest must not vote.
     /// </summary>
     PixelsAndLibrary,
 }
@@ -85,9 +85,15 @@ internal sealed class QualityRun(LocalEngine engine, EvaluationSet set)
             LibraryId = image.File,
         };
 
-    /// <summary>Every image of the set with its reference keywords, embedded once; the query's own entry is left out by its id.</summary>
+    /// <summary>
+    /// Every image of the set with its reference keywords and, as the title a contributor would have given it, its
+    /// hint sentence-cased; embedded once. The query's own entry is left out by its id.
+    /// </summary>
     private SimilarImageIndex Library() =>
-        _library ??= new SimilarImageIndex(set.Images.Select(image => new LibraryImage(image.File, engine.Embed(set.PathOf(image)), image.Keywords)));
+        _library ??= new SimilarImageIndex(set.Images.Select(image =>
+            new LibraryImage(image.File, engine.Embed(set.PathOf(image)), image.Keywords) { Title = SentenceCase(image.Hint) }));
+
+    private static string SentenceCase(string text) => text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
 
     private static ImageOutcome Judge(EvaluationImage image, TaggingResult result)
     {

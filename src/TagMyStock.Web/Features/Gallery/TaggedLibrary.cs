@@ -7,7 +7,7 @@ namespace TagMyStock.Web.Features.Gallery;
 
 /// <summary>
 /// An account's own tagged images as the library the tagging engine learns from: each image's embedding and the
-/// keywords the contributor kept. Strictly one account's: no other account's image is ever in it.
+/// keywords and title the contributor kept. Strictly one account's: no other account's image is ever in it.
 /// </summary>
 public interface ITaggedLibrary
 {
@@ -19,7 +19,7 @@ public interface ITaggedLibrary
 }
 
 /// <summary>
-/// Reads the library with one query of three columns (embeddings of tagged images only: about 1 KB each) and keeps
+/// Reads the library with one query of five columns (embeddings of tagged images only: about 1 KB each) and keeps
 /// it per account under its <see cref="GalleryVersions">gallery version</see>, which every change of the account's
 /// images raises: a run of taggings reads it once per tagged image, a series of edits elsewhere not at all. One entry
 /// per account, replaced when its version moves, so memory holds at most one library per active account.
@@ -45,12 +45,12 @@ internal sealed class TaggedLibrary(AppDbContext db, GalleryVersions versions, I
             .Where(image => image.Embedding != null && image.Keywords != NoKeywords)
             .OrderBy(image => image.UploadedAt)
             .ThenBy(image => image.Id)
-            .Select(image => new { image.Id, image.FileName, image.Embedding, image.Keywords })
+            .Select(image => new { image.Id, image.FileName, image.Embedding, image.Keywords, image.Title })
             .ToListAsync(cancellationToken);
         var library = new SimilarImageIndex(rows
-            .Select(row => (row.Id, row.FileName, row.Keywords, Embedding: Current(row.Embedding!)))
+            .Select(row => (row.Id, row.FileName, row.Keywords, row.Title, Embedding: Current(row.Embedding!)))
             .Where(row => row.Embedding is not null)
-            .Select(row => new LibraryImage(StockImage.LibraryIdOf(row.Id, row.FileName), row.Embedding!, row.Keywords)));
+            .Select(row => new LibraryImage(StockImage.LibraryIdOf(row.Id, row.FileName), row.Embedding!, row.Keywords) { Title = row.Title }));
         cache.Set(key, (version, library), new MemoryCacheEntryOptions { SlidingExpiration = IdleLifetime });
         return library;
     }

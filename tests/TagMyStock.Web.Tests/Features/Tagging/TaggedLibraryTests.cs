@@ -41,7 +41,7 @@ public sealed class TaggedLibraryTests
     }
 
     [Fact]
-    public async Task An_image_tagged_once_teaches_the_next_image_of_its_series()
+    public async Task An_image_tagged_once_teaches_its_keywords_and_title_to_the_next_image_of_its_series()
     {
         await using var app = await TestApp.StartAsync();
         var ada = await Contributor.SignUpAsync(app);
@@ -53,6 +53,9 @@ public sealed class TaggedLibraryTests
 
         Assert.Contains(taught.Evidence, evidence => evidence.Term == "beetle" && evidence.Sources.Contains(nameof(EvidenceSource.SimilarImages))
             && evidence.Reasons.Any(reason => reason.Contains("IMG_0001.jpg", StringComparison.Ordinal)));
+        Assert.Equal("Ladybird beetle on a grass stem among forget-me-nots", taught.Metadata.Title);
+        Assert.Contains(taught.Evidence, evidence => evidence.Term == LocalTextEngine.TitleEvidenceTerm
+            && evidence.Reasons.Any(reason => reason.StartsWith("title of IMG_0001.jpg, similarity ", StringComparison.Ordinal)));
     }
 
     private static Action<StockImage> Tagged(byte[] embedding, params string[] keywords) => image =>
