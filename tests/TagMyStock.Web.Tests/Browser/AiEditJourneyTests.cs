@@ -27,11 +27,7 @@ public sealed class AiEditJourneyTests(Chromium chromium)
         await using var app = await TestApp.StartBrowserServerAsync(settings: Generations.Settings(fal, ("TagMyStock:Fal:PollInterval", "00:00:01")));
         await using var session = await BrowserSession.StartAsync(chromium, app);
         var page = session.Page;
-        await page.GotoAsync("/account/signup");
-        await page.GetByLabel("Name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Email").FillAsync("ada@example.com");
-        await page.GetByLabel("Password").FillAsync(Users.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await session.SignUpAsync();
         await session.UploadAsync(Images.SamplePath(Dune));
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = Dune })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sourceId = await app.WithDbAsync(db => db.Set<StockImage>().Select(image => image.Id).SingleAsync(TestContext.Current.CancellationToken));

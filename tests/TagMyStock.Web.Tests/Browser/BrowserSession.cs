@@ -82,6 +82,16 @@ public sealed class BrowserSession : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Signs up as Ada Lovelace through the sign-up page, which leads to the gallery.</summary>
+    public async Task SignUpAsync()
+    {
+        await Page.GotoAsync("/account/signup");
+        await Page.GetByLabel("Name").FillAsync("Ada Lovelace");
+        await Page.GetByLabel("Email").FillAsync("ada@example.com");
+        await Page.GetByLabel("Password").FillAsync(Users.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+    }
+
     /// <summary>
     /// Uploads files through the gallery page's file input, once its script is attached: a file chosen before that
     /// would not be sent.

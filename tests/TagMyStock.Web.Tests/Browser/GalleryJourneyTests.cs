@@ -36,11 +36,7 @@ public sealed class GalleryJourneyTests(Chromium chromium) : BrowserTest(chromiu
 
     private async Task SignUpAsync()
     {
-        await Page.GotoAsync("/account/signup");
-        await Page.GetByLabel("Name").FillAsync("Ada Lovelace");
-        await Page.GetByLabel("Email").FillAsync("ada@example.com");
-        await Page.GetByLabel("Password").FillAsync(Users.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Session.SignUpAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your gallery");
     }
 

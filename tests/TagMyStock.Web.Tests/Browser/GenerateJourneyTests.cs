@@ -19,11 +19,7 @@ public sealed partial class GenerateJourneyTests(Chromium chromium)
         await using var app = await TestApp.StartBrowserServerAsync(settings: Generations.Settings(fal, ("TagMyStock:Fal:PollInterval", "00:00:01")));
         await using var session = await BrowserSession.StartAsync(chromium, app);
         var page = session.Page;
-        await page.GotoAsync("/account/signup");
-        await page.GetByLabel("Name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Email").FillAsync("ada@example.com");
-        await page.GetByLabel("Password").FillAsync(Users.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await session.SignUpAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Generate", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Generate images");
         await session.CheckPageAsync("generate");

@@ -14,11 +14,7 @@ public sealed class ImageToolsJourneyTests(Chromium chromium) : BrowserTest(chro
     public async Task A_contributor_drags_a_crop_rotates_and_opens_the_new_image_made_from_the_original()
     {
         const string Dune = "dune-grass-by-the-sea.jpg";
-        await Page.GotoAsync("/account/signup");
-        await Page.GetByLabel("Name").FillAsync("Ada Lovelace");
-        await Page.GetByLabel("Email").FillAsync("ada@example.com");
-        await Page.GetByLabel("Password").FillAsync(Users.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await Session.SignUpAsync();
         await Session.UploadAsync(Images.SamplePath(Dune));
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = Dune })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sourceId = await App.WithDbAsync(db => db.Set<StockImage>().Select(image => image.Id).SingleAsync(TestContext.Current.CancellationToken));

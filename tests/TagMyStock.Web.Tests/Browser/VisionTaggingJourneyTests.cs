@@ -20,11 +20,7 @@ public sealed class VisionTaggingJourneyTests(Chromium chromium)
         await using var app = await TestApp.StartBrowserServerAsync(settings: standIn.AppSettings());
         await using var session = await BrowserSession.StartAsync(chromium, app);
         var page = session.Page;
-        await page.GotoAsync("/account/signup");
-        await page.GetByLabel("Name").FillAsync("Ada Lovelace");
-        await page.GetByLabel("Email").FillAsync("ada@example.com");
-        await page.GetByLabel("Password").FillAsync(Users.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await session.SignUpAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your gallery");
 
         await session.UploadAsync(Images.SamplePath(Cat));
