@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TagMyStock.Web.Infrastructure.ExternalServices;
 
@@ -25,6 +26,10 @@ public static class FalExtensions
         builder.Services.AddHttpClient(FalQueueClient.DownloadClient).AddServiceResilience<FalOptions>();
         builder.Services.AddHttpClient(FalWebhookVerifier.KeysClient).AddServiceResilience<FalOptions>();
         builder.Services.AddSingleton<FalWebhookVerifier>();
+        var webhookLimit = (builder.Configuration.GetSection(FalOptions.Section).Get<FalOptions>() ?? new FalOptions()).WebhookRequestsPerMinute;
+        builder.Services.AddRateLimiter(options => options.AddPolicy(FalWebhookApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = webhookLimit, Window = TimeSpan.FromMinutes(1) })));
         builder.Services.AddScoped<FalRequestRunner>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

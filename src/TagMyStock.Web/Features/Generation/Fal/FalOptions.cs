@@ -35,6 +35,13 @@ public sealed class FalOptions : IServiceCallOptions
     /// <summary>How far a webhook's timestamp may be from our clock.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Webhook posts accepted per minute from one address: FAL sends one per request (and its retries), far below
+    /// this; anyone else posting to the anonymous endpoint is held back before any signature is checked.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int WebhookRequestsPerMinute { get; set; } = 600;
+
     /// <summary>How often a running job asks FAL where its request stands.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -16,12 +16,16 @@ public static class FalWebhookApi
 {
     public const string Path = "/api/fal/webhook";
 
+    /// <summary>The rate limit of the anonymous endpoint, per address (<see cref="FalOptions.WebhookRequestsPerMinute"/>).</summary>
+    public const string RateLimitPolicy = "fal-webhook";
+
     /// <summary>Notices carry the output's URLs, not its files: a few kilobytes. A larger body is refused (413) as it arrives.</summary>
     private const int MaxBodyBytes = 1 << 20;
 
     internal static IEndpointRouteBuilder MapFalWebhookApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)).WithTags("FAL.ai");
+        routes.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .RequireRateLimiting(RateLimitPolicy).WithTags("FAL.ai");
         return routes;
     }
 

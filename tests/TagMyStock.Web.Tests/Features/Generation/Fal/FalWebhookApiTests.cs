@@ -64,12 +64,32 @@ public sealed class FalWebhookApiTests
         Assert.Equal("running", (await app.WithDbAsync(db => db.Set<Job>().AsNoTracking().SingleAsync(Token))).State.ToString().ToLowerInvariant());
     }
 
-    private static Task<TestApp> StartAsync(FalStandIn fal, Database database = Database.Sqlite) =>
+    [Fact]
+    public async Task Posts_over_the_limit_from_one_address_are_held_back_before_their_signature_is_checked()
+    {
+        await using var fal = await FalStandIn.StartAsync();
+        await using var app = await StartAsync(fal, more: ("TagMyStock:Fal:WebhookRequestsPerMinute", "3"));
+        var unknown = Notice("unknown-request");
+        var signed = fal.SignWebhook("unknown-request", unknown, DateTimeOffset.UtcNow);
+
+        var answers = new List<HttpStatusCode>();
+        for (var post = 0; post < 4; post++)
+        {
+            answers.Add((await PostAsync(app, unknown, signed)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    private static Task<TestApp> StartAsync(FalStandIn fal, Database database = Database.Sqlite, params (string Key, string Value)[] more) =>
         TestApp.StartAsync(database, Generations.Settings(
             fal,
-            ("TagMyStock:PublicBaseUrl", PublicBaseUrl),
-            ("TagMyStock:Fal:WebhookKeysUrl", fal.JwksUrl.AbsoluteUri),
-            ("TagMyStock:Fal:WebhookPollInterval", "01:00:00")));
+            [
+                ("TagMyStock:PublicBaseUrl", PublicBaseUrl),
+                ("TagMyStock:Fal:WebhookKeysUrl", fal.JwksUrl.AbsoluteUri),
+                ("TagMyStock:Fal:WebhookPollInterval", "01:00:00"),
+                .. more,
+            ]));
 
     /// <summary>Waits until the job has recorded that it waits for FAL's notice, and returns the request's id.</summary>
     private static async Task<string> AwaitedRequestAsync(TestApp app, FalStandIn fal)
