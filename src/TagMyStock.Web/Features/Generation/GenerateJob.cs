@@ -92,12 +92,17 @@ internal sealed class GenerateJob(
                 transient: false);
         }
 
-        if (input.TagOnArrival && checkpoint.TagJobId is null)
+        if (input.TagOnArrival)
         {
+            // The tagging job's id is saved before it is enqueued, so a resumed run finds it instead of tagging twice.
+            if (checkpoint.TagJobId is null)
+            {
+                checkpoint = checkpoint with { TagJobId = Guid.CreateVersion7() };
+                await job.SaveCheckpointAsync(checkpoint, CancellationToken.None);
+            }
+
             var tagging = new TagSelectionInput(stored, Hint: null, NotFound: 0);
-            var tagJob = await jobs.EnqueueAsync(job.OwnerId, TagSelectionJob.Kind, tagging, TagSelectionDetail.From(tagging, new TagSelectionProgress(0, 0, [])), CancellationToken.None);
-            checkpoint = checkpoint with { TagJobId = tagJob.Id };
-            await job.SaveCheckpointAsync(checkpoint, CancellationToken.None);
+            await jobs.EnqueueOnceAsync(checkpoint.TagJobId.Value, job.OwnerId, TagSelectionJob.Kind, tagging, TagSelectionDetail.From(tagging, new TagSelectionProgress(0, 0, [])), CancellationToken.None);
         }
 
         var skipped = checkpoint.Outputs.Count - stored.Count;

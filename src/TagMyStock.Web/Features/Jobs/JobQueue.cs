@@ -12,6 +12,12 @@ public interface IJobQueue
     /// <param name="detail">What the UI shows of the job before it starts (see <see cref="Job.Detail"/>).</param>
     Task<Job> EnqueueAsync(Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a job under <paramref name="jobId"/>, chosen and checkpointed by the caller beforehand, unless it is
+    /// recorded already: a handler resumed after a crash that asks again gets the job it started, not a second one.
+    /// </summary>
+    Task<Job> EnqueueOnceAsync(Guid jobId, Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken);
+
     /// <summary>Asks the owner's job to stop: a queued job is cancelled at once, a running one at its next progress report.</summary>
     /// <returns>The job, or null when the owner has no such job.</returns>
     Task<Job?> CancelAsync(Guid ownerId, Guid jobId, CancellationToken cancellationToken);
@@ -19,12 +25,19 @@ public interface IJobQueue
 
 public sealed class JobQueue(AppDbContext db, IBackgroundJobClient executor, TimeProvider time) : IJobQueue
 {
-    public async Task<Job> EnqueueAsync(Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken)
+    public Task<Job> EnqueueAsync(Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken) =>
+        RecordAsync(Guid.CreateVersion7(), ownerId, kind, input, detail, cancellationToken);
+
+    public async Task<Job> EnqueueOnceAsync(Guid jobId, Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken) =>
+        await db.Set<Job>().SingleOrDefaultAsync(job => job.Id == jobId && job.OwnerId == ownerId, cancellationToken)
+            ?? await RecordAsync(jobId, ownerId, kind, input, detail, cancellationToken);
+
+    private async Task<Job> RecordAsync(Guid jobId, Guid ownerId, string kind, object input, object? detail, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var job = new Job
         {
-            Id = Guid.CreateVersion7(),
+            Id = jobId,
             OwnerId = ownerId,
             Kind = kind,
             State = JobState.Queued,

@@ -56,6 +56,29 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task A_job_enqueued_once_under_a_chosen_id_is_recorded_and_run_once_however_often_it_is_asked_for()
+    {
+        await using var app = await TestApp.StartAsync(settings: FastRetries);
+        var probe = new JobProbe();
+        await using var host = WithScriptedJobs(app, probe);
+        var ada = await SignUpAsync(host, "Ada");
+        var id = Guid.CreateVersion7();
+
+        var enqueued = new List<Guid>();
+        for (var ask = 0; ask < 3; ask++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var job = await scope.ServiceProvider.GetRequiredService<IJobQueue>().EnqueueOnceAsync(id, ada.Id, ScriptedJob.Kind, new ScriptedInput(Script.Succeed), detail: null, Token);
+            enqueued.Add(job.Id);
+        }
+
+        var finished = await JobPolling.WaitUntilFinishedAsync(ada.Client, id);
+        Assert.Equal([id, id, id], enqueued);
+        Assert.Equal(("succeeded", 1), (finished.State, finished.Attempts));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Job>().CountAsync(Token)));
+    }
+
+    [Fact]
     public async Task A_transient_failure_is_retried_until_it_passes_or_the_attempts_run_out()
     {
         await using var app = await TestApp.StartAsync(settings: FastRetries);
