@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using TagMyStock.Web.Features.Generation;
 using TagMyStock.Web.Features.Generation.Fal;
 
@@ -10,46 +9,16 @@ public sealed class FalEditRestartTests
     public async Task A_process_killed_while_FAL_edits_follows_the_same_request_after_a_restart_and_stores_the_result_once()
     {
         await using var fal = await FalStandIn.StartAsync();
-        // Long enough in the queue that the first process is killed while the request waits there.
-        fal.QueuePolls = 30;
-        var data = Path.Combine(Path.GetTempPath(), "tagmystock-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
-        try
-        {
-            var settings = Generations.Settings(fal, ("TagMyStock:DataDirectory", data), ("TagMyStock:Fal:PollInterval", "00:00:00.100"));
-            var address = AppProcess.FreeAddress();
-            var email = $"ada-{Guid.NewGuid():N}@example.com";
-            Guid job;
-            await using (var first = await AppProcess.StartAsync(address, settings))
-            {
-                using var client = first.NewClient();
-                Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Users.SignUpAsync(client, "Ada", email)).StatusCode);
-                var sourceId = await Uploads.UploadOneAsync(client, "dune-grass.jpg", Uploads.Sample("dune-grass-by-the-sea.jpg"));
-                job = (await ImageEdits.StartAsync(client, sourceId, "upscale", new { })).Id;
-                // A status call comes only after the request id is saved.
-                await fal.WaitForStatusCallsAsync(2);
-                first.Kill();
-            }
 
-            var statusCallsBefore = fal.StatusCalls();
-            await using var second = await AppProcess.StartAsync(address, settings);
-            using var again = second.NewClient();
-            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Users.SignInAsync(again, email)).StatusCode);
-            var finished = await JobPolling.WaitUntilFinishedAsync(again, job);
-
-            Assert.True(finished.State == "succeeded", $"{finished.State}: {finished.Error}\n{second.Output}");
-            Assert.Equal(2, finished.Attempts);
-            Assert.Equal(1, fal.Submissions());
-            Assert.True(fal.StatusCalls() > statusCallsBefore, "The restarted app did not follow the request.");
-            Assert.Equal(1, fal.Downloads());
-            Assert.Equal("dune-grass-upscaled.jpg", finished.Detail<EditDetail>().ResultFileName);
-            second.Kill();
-            Assert.Equal(2L, await AppProcess.CountImagesAsync(data));
-        }
-        finally
+        var outcome = await FalRestart.RunAsync(fal, async client =>
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+            var sourceId = await Uploads.UploadOneAsync(client, "dune-grass.jpg", Uploads.Sample("dune-grass-by-the-sea.jpg"));
+            return (await ImageEdits.StartAsync(client, sourceId, "upscale", new { })).Id;
+        });
+
+        Assert.Equal(1, fal.Downloads());
+        Assert.Equal("dune-grass-upscaled.jpg", outcome.Finished.Detail<EditDetail>().ResultFileName);
+        // The source and its one upscaled copy.
+        Assert.Equal(2L, outcome.ImagesStored);
     }
 }
