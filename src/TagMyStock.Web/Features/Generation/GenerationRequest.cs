@@ -49,7 +49,7 @@ public static class GenerationChoices
 
     /// <summary>The catalogue's text-to-image models by name, in the configuration's order.</summary>
     public static IEnumerable<KeyValuePair<string, FalModel>> Models(FalOptions fal) =>
-        fal.Models.Where(entry => entry.Value.Kind == FalModelKind.TextToImage);
+        fal.ModelsOf(FalModelKind.TextToImage);
 
     /// <summary>What a person reads for a model: its label, or its FAL id when it has none.</summary>
     public static string Label(FalModel model) => string.IsNullOrWhiteSpace(model.Label) ? model.Id : model.Label;

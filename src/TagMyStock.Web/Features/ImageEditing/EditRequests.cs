@@ -147,13 +147,6 @@ public static class EditChecks
         return errors.Count > 0 ? (null, errors) : (new EditInput(source.Id, ImageEditKind.Inpaint) { Model = model!.Value.Name, Prompt = prompt, Mask = mask }, errors);
     }
 
-    /// <summary>The catalogue's models of a kind, by name, in the configuration's order.</summary>
-    public static IEnumerable<KeyValuePair<string, FalModel>> Models(FalOptions fal, FalModelKind kind)
-    {
-        ArgumentNullException.ThrowIfNull(fal);
-        return fal.Models.Where(entry => entry.Value.Kind == kind);
-    }
-
     private static bool IsInside(CropBox crop)
     {
         const double Slack = 1e-6;
@@ -163,7 +156,7 @@ public static class EditChecks
 
     private static (string Name, FalModel Settings)? Model(FalOptions fal, FalModelKind kind, string? name, Dictionary<string, string[]> errors)
     {
-        var models = Models(fal, kind).ToList();
+        var models = fal.ModelsOf(kind).ToList();
         var chosen = name is null ? models.FirstOrDefault() : models.FirstOrDefault(entry => string.Equals(entry.Key, name, StringComparison.OrdinalIgnoreCase));
         if (chosen.Value is null)
         {

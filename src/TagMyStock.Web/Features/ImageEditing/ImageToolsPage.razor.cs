@@ -75,7 +75,7 @@ public sealed partial class ImageToolsPage
 
     /// <summary>The catalogue's models for an edit, with the price of editing this image with each.</summary>
     private IEnumerable<EditModelChoice> Models(FalModelKind kind) =>
-        EditChecks.Models(Fal.Value, kind).Select(entry => new EditModelChoice(
+        Fal.Value.ModelsOf(kind).Select(entry => new EditModelChoice(
             entry.Key,
             GenerationChoices.Label(entry.Value),
             GenerationChoices.Price(EditPricing.Estimate(entry.Value, _image!.Width, _image.Height)),
@@ -89,7 +89,7 @@ public sealed partial class ImageToolsPage
             return "";
         }
 
-        var offered = EditChecks.Models(Fal.Value, FalModelKind.Upscale).Select(entry => entry.Value.UpscaleFactor).DefaultIfEmpty(0).Max();
+        var offered = Fal.Value.ModelsOf(FalModelKind.Upscale).Select(entry => entry.Value.UpscaleFactor).DefaultIfEmpty(0).Max();
         return offered is > 1 && offered < needed
             ? string.Create(CultureInfo.InvariantCulture, $"The models here upscale {offered}×: upscale, then upscale the result again.")
             : "";

@@ -64,6 +64,10 @@ public sealed class FalOptions : IServiceCallOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(20);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Key);
+
+    /// <summary>The catalogue's models of one kind, by the app's name for them, in the configuration's order.</summary>
+    public IEnumerable<KeyValuePair<string, FalModel>> ModelsOf(FalModelKind kind) =>
+        Models.Where(entry => entry.Value.Kind == kind);
 }
 
 /// <summary>What a model in the catalogue does.</summary>
