@@ -26,7 +26,8 @@ public static class JobPolling
         }
 
         var last = (await client.GetFromJsonAsync<JobResponse>($"/api/jobs/{jobId}", TestContext.Current.CancellationToken))!;
-        throw new TimeoutException($"Job {jobId} did not finish: {last.State}, attempt {last.Attempts}, {last.Percent} %, \"{last.Note}\".");
+        throw new TimeoutException($"Job {jobId} did not finish: {last.State}, attempt {last.Attempts}, {last.Percent} %, \"{last.Note}\"."
+            + await JobDiagnostics.DescribeAsync(client, jobId));
     }
 
     /// <summary>The job kind's own account of its progress.</summary>

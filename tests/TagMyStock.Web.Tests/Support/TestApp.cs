@@ -112,7 +112,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddFilter(level => level >= LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.ClearProviders()
+            .AddProvider(new WarningCollector())
+            .AddFilter(level => level >= LogLevel.Warning));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        JobDiagnostics.Register(client, this);
     }
 
     public override async ValueTask DisposeAsync()

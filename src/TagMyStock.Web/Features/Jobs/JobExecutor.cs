@@ -21,7 +21,11 @@ public sealed partial class JobExecutor(
     ILogger<JobExecutor> logger)
 {
     /// <param name="cancellationToken">Hangfire's: signalled when the server stops or the run is deleted.</param>
-    [AutomaticRetry(Attempts = 0)]
+    /// <remarks>
+    /// The handler's failures never reach Hangfire. What does (the database failing while the job's start or end
+    /// is saved) is retried by Hangfire a few times, so that the row is not left unfinished with no run to finish it.
+    /// </remarks>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
         var job = await db.Set<Job>().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);

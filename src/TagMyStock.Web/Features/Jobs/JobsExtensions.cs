@@ -81,6 +81,9 @@ public static class JobsExtensions
     /// go back to the queue within minutes, not the half hour of the fixed default. Idle workers look at the queue
     /// every second, like the scheduler, instead of the default 15 s: a person waits on every job's start, and a
     /// retry's backoff would otherwise grow by up to 15 s each time.
+    /// Hangfire.PostgreSql's locks are rows, and a row left behind (a release that failed, a node that died
+    /// holding one) blocks that job's state changes until it expires: after a minute here instead of ten, far
+    /// longer than Hangfire holds any of its locks (we hold none of our own).
     /// </summary>
     private static PostgreSqlStorageOptions PostgresStorageOptions() => new()
     {
@@ -89,5 +92,6 @@ public static class JobsExtensions
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromMinutes(5),
         QueuePollInterval = TimeSpan.FromSeconds(1),
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
     };
 }
