@@ -34,6 +34,9 @@ public sealed record EditorDocument(
     public IReadOnlyList<ImageSizeShortfall> SizeShortfalls() =>
         Width > 0 && Height > 0 ? ImageSizeCheck.Check(Width, Height, Agencies) : [];
 
+    /// <summary>Why the last tagging run wrote the title, while it is still the title it wrote.</summary>
+    public Evidence? TitleEvidence() => Evidence.FirstOrDefault(evidence => evidence.Term == LocalTextEngine.TitleEvidenceTerm);
+
     /// <summary>The evidence of each keyword, by <see cref="KeywordHygiene.Key"/>, and of each flag.</summary>
     public (IReadOnlyDictionary<string, Evidence> Keywords, IReadOnlyDictionary<ContentFlags, Evidence> Flags) EvidenceByTerm()
     {
@@ -41,6 +44,11 @@ public sealed record EditorDocument(
         var flags = new Dictionary<ContentFlags, Evidence>();
         foreach (var evidence in Evidence)
         {
+            if (evidence.Term == LocalTextEngine.TitleEvidenceTerm)
+            {
+                continue;
+            }
+
             if (EvidenceTerms.IsFlag(evidence.Term))
             {
                 flags.TryAdd(EvidenceTerms.Flag(evidence.Term), evidence);
@@ -102,7 +110,14 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
             return new SaveResult(SaveStatus.Conflict, EditorDocument.From(image, agencies));
         }
 
-        image.Apply(MetadataInput.Tidy(metadata));
+        var tidied = MetadataInput.Tidy(metadata);
+        if (!string.Equals(tidied.Title, image.Title, StringComparison.Ordinal))
+        {
+            // A title the user rewrote is theirs: the engine's reasons for its own no longer apply.
+            image.Evidence = [.. image.Evidence.Where(evidence => evidence.Term != LocalTextEngine.TitleEvidenceTerm)];
+        }
+
+        image.Apply(tidied);
         image.UpdatedAt = time.GetUtcNow().UtcDateTime;
         image.Version++;
         try

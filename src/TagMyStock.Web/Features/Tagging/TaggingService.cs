@@ -60,7 +60,7 @@ public sealed class TaggingService(
 
         var now = time.GetUtcNow().UtcDateTime;
         image.Apply(prepared.ForEmbedding);
-        image.Evidence = KeptEvidence(result.Evidence, prepared.ForEmbedding);
+        image.Evidence = KeptEvidence(result.Evidence, result.Metadata.Title, prepared.ForEmbedding);
         if (result.Embedding is { } embedding)
         {
             image.Embedding = embedding.ToBytes();
@@ -113,12 +113,18 @@ public sealed class TaggingService(
         return await blobs.OpenReadAsync(image.OriginalKey, cancellationToken);
     }
 
-    /// <summary>The evidence of the keywords and flags that were kept: agency fixes may have cut or reworded some.</summary>
-    private static List<Evidence> KeptEvidence(IReadOnlyList<Evidence> evidence, ImageMetadata kept)
+    /// <summary>
+    /// The evidence of the title, keywords and flags that were kept: agency fixes may have cut or reworded some,
+    /// and a title they shortened is no longer the one its evidence speaks for.
+    /// </summary>
+    private static List<Evidence> KeptEvidence(IReadOnlyList<Evidence> evidence, string engineTitle, ImageMetadata kept)
     {
         var keywords = kept.Keywords.Select(KeywordHygiene.Key).ToHashSet(StringComparer.Ordinal);
-        return [.. evidence.Where(item => EvidenceTerms.IsFlag(item.Term)
-            ? kept.Has(EvidenceTerms.Flag(item.Term))
-            : keywords.Contains(KeywordHygiene.Key(item.Term)))];
+        return [.. evidence.Where(item => item.Term switch
+        {
+            LocalTextEngine.TitleEvidenceTerm => string.Equals(engineTitle, kept.Title, StringComparison.Ordinal),
+            var term when EvidenceTerms.IsFlag(term) => kept.Has(EvidenceTerms.Flag(term)),
+            var term => keywords.Contains(KeywordHygiene.Key(term)),
+        })];
     }
 }

@@ -36,8 +36,7 @@ public sealed class EditorEvidenceTests
         await using var app = await TestApp.StartAsync();
         var ada = await Contributor.SignUpAsync(app);
         var id = await Images.AddAsync(app, ada.Id, Espresso);
-        var tagged = (await (await ada.Client.PostAsJsonAsync($"/api/images/{id}/tag", new { hint = "espresso cup" }, TestContext.Current.CancellationToken))
-            .Content.ReadFromJsonAsync<TagResponse>(TestContext.Current.CancellationToken))!;
+        var tagged = await TagAsync(ada, id, "espresso cup");
 
         var put = await ada.Client.PutAsJsonAsync(
             $"/api/images/{id}/metadata",
@@ -48,5 +47,38 @@ public sealed class EditorEvidenceTests
 
         Assert.DoesNotContain("aria-describedby=\"keyword-evidence-0\"", page, StringComparison.Ordinal);
         Assert.Contains("aria-describedby=\"keyword-evidence-1\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_title_lent_by_a_similar_image_says_so_until_the_user_rewrites_it()
+    {
+        const string ladybird = "ladybird-on-grass-stem-among-forget-me-nots.jpg";
+        await using var app = await TestApp.StartAsync();
+        var ada = await Contributor.SignUpAsync(app);
+        var first = await Images.AddAsync(app, ada.Id, "IMG_0001.jpg", Uploads.Sample(ladybird));
+        var second = await Images.AddAsync(app, ada.Id, "IMG_0002.jpg", Uploads.ResizedCopy(ladybird, 500, 80));
+        await TagAsync(ada, first, "ladybird beetle on a grass stem among forget-me-nots");
+        var taught = await TagAsync(ada, second, hint: null);
+
+        var page = WebUtility.HtmlDecode(await ada.Client.GetStringAsync($"/images/{second}", TestContext.Current.CancellationToken));
+        Assert.Contains("aria-describedby=\"title-evidence\"", page, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"title-evidence\" class=\"evidence under-field\">From similar images: title of IMG_0001.jpg, similarity ", page, StringComparison.Ordinal);
+
+        var put = await ada.Client.PutAsJsonAsync(
+            $"/api/images/{second}/metadata",
+            new { version = taught.Version, title = "Seven-spot ladybird climbing a stem", keywords = taught.Metadata.Keywords },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        page = WebUtility.HtmlDecode(await ada.Client.GetStringAsync($"/images/{second}", TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain("title-evidence", page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"keyword-evidence-0\"", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<TagResponse> TagAsync(Contributor contributor, Guid id, string? hint)
+    {
+        var response = await contributor.Client.PostAsJsonAsync($"/api/images/{id}/tag", new { hint }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TagResponse>(TestContext.Current.CancellationToken))!;
     }
 }
