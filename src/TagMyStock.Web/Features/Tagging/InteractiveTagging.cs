@@ -23,11 +23,11 @@ public sealed class InteractiveTagging(TaggingService tagging, IUsageLog usage, 
         {
             outcome = await tagging.TagAsync(ownerId, imageId, hint, engine, cancellationToken);
         }
-        catch (ExternalServiceException)
+        catch (ExternalServiceException failure)
         {
             await usage.RecordAsync(
                 new UsageOperation(ownerId, JobId: null, TagSelectionJob.Kind, startedAt, time.GetElapsedTime(started), UsageResult.Failed),
-                [new UsageEntry(engine, Model: null, Images: 0, ImageId: imageId)],
+                [TaggingUsage.Failed(engine, failure, imageId)],
                 cancellationToken);
             throw;
         }
@@ -47,7 +47,12 @@ public sealed class InteractiveTagging(TaggingService tagging, IUsageLog usage, 
 /// <summary>What a tagging run used, as a usage entry.</summary>
 internal static class TaggingUsage
 {
-    public static UsageEntry Of(TaggingResult result, Guid imageId) => result.Usage is { } paid
-        ? new UsageEntry(result.Engine, paid.Model, Images: 1, paid.PromptTokens, paid.CompletionTokens, paid.Cost, imageId)
-        : new UsageEntry(result.Engine, Model: null, Images: 1, ImageId: imageId);
+    public static UsageEntry Of(TaggingResult result, Guid imageId) => Entry(result.Engine, result.Usage, images: 1, imageId);
+
+    /// <summary>A failed run: no image delivered, but what the provider billed for it, when it says.</summary>
+    public static UsageEntry Failed(string engine, ExternalServiceException failure, Guid imageId) => Entry(engine, failure.BilledUsage, images: 0, imageId);
+
+    private static UsageEntry Entry(string engine, EngineUsage? paid, int images, Guid imageId) => paid is not null
+        ? new UsageEntry(engine, paid.Model, images, paid.PromptTokens, paid.CompletionTokens, paid.Cost, imageId)
+        : new UsageEntry(engine, Model: null, images, ImageId: imageId);
 }

@@ -51,8 +51,9 @@ internal sealed partial class TagSelectionJob(
             }
 
             progress = failure is null
-                ? progress with { Done = progress.Done + 1, Spent = TaggingSpend.Add(progress.Spent, usage) }
+                ? progress with { Done = progress.Done + 1 }
                 : progress with { Failed = progress.Failed + 1, Failures = [.. progress.Failures, new TaggingFailure(imageId, failure)] };
+            progress = progress with { Spent = TaggingSpend.Add(progress.Spent, usage) };
             await job.SaveCheckpointAsync(progress, cancellationToken);
             await job.ReportAsync(
                 input.ImageIds.Count == 0 ? 100 : progress.Processed * 100 / input.ImageIds.Count,
@@ -96,7 +97,7 @@ internal sealed partial class TagSelectionJob(
             {
                 // Refused or unreadable: this image's answer, not the service's state; the others may well work.
                 LogImageRefused(logger, imageId, job.Id, failure.Failure);
-                return new ImageResult(failure.Message, Usage: null);
+                return new ImageResult(failure.Message, TaggingUsage.Failed(input.Engine, failure, imageId));
             }
         }
     }
@@ -158,7 +159,7 @@ internal sealed partial class TagSelectionJob(
 /// <param name="Engine">The key of the engine chosen (<see cref="TaggingEngines"/>); jobs recorded before the choice existed ran the local one.</param>
 internal sealed record TagSelectionInput(IReadOnlyList<Guid> ImageIds, string? Hint, int NotFound, string Engine = TaggingEngines.Local);
 
-/// <param name="Spent">What the images tagged so far used, summed: the usage of attempts before this one.</param>
+/// <param name="Spent">What the images processed so far used (billed failures included), summed: the usage of attempts before this one.</param>
 internal sealed record TagSelectionProgress(int Done, int Failed, IReadOnlyList<TaggingFailure> Failures, TaggingSpend? Spent = null)
 {
     public static TagSelectionProgress None { get; } = new(0, 0, []);

@@ -1,4 +1,5 @@
 using System.Net;
+using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Web.Infrastructure.ExternalServices;
 
@@ -63,6 +64,12 @@ public sealed class ExternalServiceException : Exception
 
     /// <summary>How long the service asked us to wait (Retry-After), when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// What the provider reported it charged for the failed call (a model that ran, then refused or answered
+    /// in an unreadable way, is paid all the same); null when it reported nothing.
+    /// </summary>
+    public EngineUsage? BilledUsage { get; init; }
 
     /// <summary>Whether the same call may succeed later: rate limits, outages, timeouts and unreadable answers.</summary>
     public bool IsTransient => Failure is ExternalServiceFailure.RateLimited

@@ -83,7 +83,7 @@ public sealed class VisionModelTaggingTests
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task A_refused_or_unreadable_answer_fails_that_image_only(Database database)
+    public async Task A_refused_or_unreadable_answer_fails_that_image_only_and_what_it_was_billed_is_recorded(Database database)
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
         standIn.ThenCompletion(content: null, finishReason: "content_filter");
@@ -103,7 +103,8 @@ public sealed class VisionModelTaggingTests
         Assert.Null((await Images.GetAsync(app, ids[0])).TaggedBy);
         Assert.Equal("openrouter", (await Images.GetAsync(app, ids[2])).TaggedBy);
         var usage = await UsageOfAsync(app, ada.Id);
-        Assert.Equal((1, 612, UsageResult.Succeeded), (usage.Images, usage.PromptTokens, usage.Result));
+        Assert.Equal((1, 3 * 612, 3 * 188, 3 * 0.00065m, UsageResult.Succeeded), (usage.Images, usage.PromptTokens, usage.CompletionTokens, usage.ProviderCost, usage.Result));
+        Assert.Equal([(ids[0], 0), (ids[1], 0), (ids[2], 1)], usage.Items.OrderBy(item => Array.IndexOf(ids, item.ImageId!.Value)).Select(item => (item.ImageId!.Value, item.Images)));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -208,6 +209,24 @@ public sealed class VisionModelTaggingTests
         Assert.Null((await Images.GetAsync(app, id)).TaggedBy);
         var usage = await UsageOfAsync(app, ada.Id);
         Assert.Equal((UsageResult.Failed, "openrouter", 0), (usage.Result, usage.Engine, usage.Items.Count));
+    }
+
+    [Fact]
+    public async Task An_answer_cut_off_at_the_token_limit_fails_the_image_and_records_the_tokens_it_was_billed()
+    {
+        await using var standIn = await OpenRouterStandIn.StartAsync();
+        standIn.ThenCompletion("{\"title\": \"Espresso cup on a", finishReason: "length");
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
+        var ada = await Contributor.SignUpAsync(app);
+        var id = await Images.AddAsync(app, ada.Id, Espresso);
+
+        var response = await ada.Client.PostAsJsonAsync($"/api/images/{id}/tag", new { engine = "openrouter" }, Token);
+
+        Assert.False(response.IsSuccessStatusCode);
+        Assert.Contains("cut off at the token limit", (await response.Content.ReadFromJsonAsync<ProblemDetails>(Token))!.Detail, StringComparison.Ordinal);
+        var usage = await UsageOfAsync(app, ada.Id);
+        Assert.Equal((UsageResult.Failed, 0, 612, 188, 0.00065m), (usage.Result, usage.Images, usage.PromptTokens, usage.CompletionTokens, usage.ProviderCost));
+        Assert.Equal((id, "google/gemini-2.5-flash"), (usage.Items.Single().ImageId, usage.Items.Single().Model));
     }
 
     /// <summary>

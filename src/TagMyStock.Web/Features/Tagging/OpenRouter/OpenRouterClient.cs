@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Infrastructure.ExternalServices;
 
 namespace TagMyStock.Web.Features.Tagging.OpenRouter;
@@ -48,29 +49,35 @@ public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions
         }
 
         var completion = Parse(body, OpenRouterJson.Default.ChatResponse) ?? throw Malformed("an empty answer");
-        var choice = completion.Choices is [var first, ..] ? first : throw Malformed("no choices");
+        var billed = Billed(completion);
+        var choice = completion.Choices is [var first, ..] ? first : throw Malformed("no choices", billed);
         if (choice.Error is { } error)
         {
-            throw ErrorFailure(error, RetryAfter.Of(response));
+            throw ErrorFailure(error, RetryAfter.Of(response), billed);
         }
 
         if (choice.FinishReason == "content_filter" || !string.IsNullOrWhiteSpace(choice.Message?.Refusal))
         {
-            throw Failure(ExternalServiceFailure.Refused, choice.Message?.Refusal ?? "content filter");
+            throw Failure(ExternalServiceFailure.Refused, choice.Message?.Refusal ?? "content filter", billed: billed);
         }
 
         if (choice.FinishReason == "error")
         {
-            throw Failure(ExternalServiceFailure.Unavailable, choice.NativeFinishReason);
+            throw Failure(ExternalServiceFailure.Unavailable, choice.NativeFinishReason, billed: billed);
         }
 
         if (choice.FinishReason == "length")
         {
-            throw Malformed("the answer was cut off at the token limit");
+            throw Malformed("the answer was cut off at the token limit", billed);
         }
 
-        return string.IsNullOrWhiteSpace(choice.Message?.Content) ? throw Malformed("an empty message") : (choice.Message, completion);
+        return string.IsNullOrWhiteSpace(choice.Message?.Content) ? throw Malformed("an empty message", billed) : (choice.Message, completion);
     }
+
+    /// <summary>What the answer says the call used, or null when it reports no usage.</summary>
+    internal EngineUsage? Billed(ChatResponse completion) => completion.Usage is { } usage
+        ? new EngineUsage(completion.Model ?? _options.Model, usage.PromptTokens, usage.CompletionTokens, usage.Cost)
+        : null;
 
     private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -97,7 +104,7 @@ public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions
     }
 
     /// <summary>An error reported after generation started: HTTP 200 with <c>choices[].error</c>.</summary>
-    private static ExternalServiceException ErrorFailure(ErrorBody error, TimeSpan? retryAfter)
+    private static ExternalServiceException ErrorFailure(ErrorBody error, TimeSpan? retryAfter, EngineUsage? billed)
     {
         var failure = error.Code switch
         {
@@ -105,16 +112,18 @@ public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions
             >= 400 and < 600 => ServiceCalls.FailureFor((HttpStatusCode)error.Code),
             _ => ExternalServiceFailure.Unavailable,
         };
-        return Failure(failure, error.Message, retryAfter: retryAfter);
+        return Failure(failure, error.Message, retryAfter: retryAfter, billed: billed);
     }
 
-    private static ExternalServiceException Malformed(string what) => Failure(ExternalServiceFailure.MalformedResponse, what);
+    private static ExternalServiceException Malformed(string what, EngineUsage? billed = null) => Failure(ExternalServiceFailure.MalformedResponse, what, billed: billed);
 
-    private static ExternalServiceException Failure(ExternalServiceFailure failure, string? detail, HttpStatusCode? status = null, TimeSpan? retryAfter = null) =>
+    private static ExternalServiceException Failure(
+        ExternalServiceFailure failure, string? detail, HttpStatusCode? status = null, TimeSpan? retryAfter = null, EngineUsage? billed = null) =>
         new(ServiceName, failure, ServiceCalls.Describe(ServiceName, failure, detail, OpenRouterOptions.KeySetting))
         {
             StatusCode = status,
             RetryAfter = retryAfter,
+            BilledUsage = billed,
         };
 
     internal static T? Parse<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)

@@ -51,12 +51,10 @@ public sealed class OpenRouterTaggingEngine(OpenRouterClient client, IOptions<Op
         var prompt = TaggingPrompt.For(input);
         var image = VisionImage.DataUrl(input.ImagePath, _options.MaxImageSide);
         var (message, response) = await client.CompleteAsync(Request(prompt, image), cancellationToken);
-        var answer = ReadAnswer(message.Content!);
+        var billed = client.Billed(response);
+        var answer = ReadAnswer(message.Content!, billed);
         var model = response.Model ?? _options.Model;
-        return Result(input, prompt, answer, model) with
-        {
-            Usage = new EngineUsage(model, response.Usage?.PromptTokens ?? 0, response.Usage?.CompletionTokens ?? 0, response.Usage?.Cost),
-        };
+        return Result(input, prompt, answer, model) with { Usage = billed ?? new EngineUsage(model, 0, 0, Cost: null) };
     }
 
     private ChatRequest Request(TaggingPrompt prompt, string imageDataUrl) => new(
@@ -71,7 +69,7 @@ public sealed class OpenRouterTaggingEngine(OpenRouterClient client, IOptions<Op
         Models = _options.Fallbacks.Count > 0 ? [_options.Model, .. _options.Fallbacks] : null,
     };
 
-    private static TaggingAnswer ReadAnswer(string content)
+    private static TaggingAnswer ReadAnswer(string content, EngineUsage? billed)
     {
         // Strictness varies by provider: some wrap the JSON in a code fence, and the schema is checked here again.
         var json = content.Trim();
@@ -88,17 +86,20 @@ public sealed class OpenRouterTaggingEngine(OpenRouterClient client, IOptions<Op
         }
         catch (JsonException exception)
         {
-            throw Malformed("the metadata was not valid JSON", exception);
+            throw Malformed("the metadata was not valid JSON", exception, billed);
         }
 
-        return answer is { Title: not null, Keywords.Count: > 0 } ? answer : throw Malformed("the metadata had no title or no keywords", null);
+        return answer is { Title: not null, Keywords.Count: > 0 } ? answer : throw Malformed("the metadata had no title or no keywords", null, billed);
     }
 
-    private static ExternalServiceException Malformed(string detail, Exception? inner) => new(
+    private static ExternalServiceException Malformed(string detail, Exception? inner, EngineUsage? billed) => new(
         OpenRouterClient.ServiceName,
         ExternalServiceFailure.MalformedResponse,
         ServiceCalls.Describe(OpenRouterClient.ServiceName, ExternalServiceFailure.MalformedResponse, detail, OpenRouterOptions.KeySetting),
-        inner);
+        inner)
+    {
+        BilledUsage = billed,
+    };
 
     private TaggingResult Result(TaggingInput input, TaggingPrompt prompt, TaggingAnswer answer, string model)
     {
