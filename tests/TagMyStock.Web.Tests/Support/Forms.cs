@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Support;
 
@@ -23,6 +25,18 @@ public static partial class Forms
         using var post = new HttpRequestMessage(HttpMethod.Post, pageUrl) { Content = new FormUrlEncodedContent(content) };
         post.Headers.Add(FetchSiteHeader, "same-origin");
         return await client.SendAsync(post, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Calls the JSON API as the pages' scripts do, with a signed-in page's antiforgery token in the header: the
+    /// profile page's, which every account has whatever the server has configured.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendApiAsync(HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        var token = AntiforgeryToken(await client.GetStringAsync("/account/profile", TestContext.Current.CancellationToken));
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add(ApiAntiforgery.HeaderName, token);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public static string AntiforgeryToken(string html) =>

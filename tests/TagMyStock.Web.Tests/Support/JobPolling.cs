@@ -30,6 +30,10 @@ public static class JobPolling
             + await JobDiagnostics.DescribeAsync(client, jobId));
     }
 
+    /// <summary>POST /api/jobs/{id}/cancel, as the job panel's Cancel button does.</summary>
+    public static Task<HttpResponseMessage> CancelAsync(HttpClient client, Guid jobId) =>
+        Forms.SendApiAsync(client, HttpMethod.Post, $"/api/jobs/{jobId}/cancel");
+
     /// <summary>The job kind's own account of its progress.</summary>
     public static T Detail<T>(this JobResponse job) =>
         job.Detail is { } detail ? detail.Deserialize<T>(Json)! : throw new InvalidOperationException($"Job {job.Id} has no detail.");

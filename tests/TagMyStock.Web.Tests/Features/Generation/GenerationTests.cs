@@ -9,7 +9,6 @@ using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Generation.Fal;
 using TagMyStock.Web.Features.Jobs;
 using TagMyStock.Web.Features.Usage;
-using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Generation;
 
@@ -96,8 +95,8 @@ public sealed class GenerationTests
         var waiting = (await ada.GetFromJsonAsync<JobResponse>(JobsApi.Location(job.Id), Token))!;
         Assert.Equal("running", waiting.State);
         Assert.Matches(@"^Waiting in FAL\.ai's queue: \d+ request\(s\) ahead$", waiting.Note);
-        Assert.Equal(HttpStatusCode.NotFound, (await CancelAsync(bob, job.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await CancelAsync(ada, job.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await JobPolling.CancelAsync(bob, job.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await JobPolling.CancelAsync(ada, job.Id)).StatusCode);
 
         var finished = await JobPolling.WaitUntilFinishedAsync(ada, job.Id);
         Assert.Equal("cancelled", finished.State);
@@ -245,13 +244,5 @@ public sealed class GenerationTests
         Assert.Contains("data-price>$0.003</output>", page, StringComparison.Ordinal);
         Assert.Contains("&quot;16:9&quot;:0.04", page, StringComparison.Ordinal);
         Assert.Equal("/account/signin", anonymous.RedirectPath()?.Split('?')[0]);
-    }
-
-    private static async Task<HttpResponseMessage> CancelAsync(HttpClient client, Guid job)
-    {
-        var page = await client.GetStringAsync("/account/profile", Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/jobs/{job}/cancel");
-        request.Headers.Add(ApiAntiforgery.HeaderName, Forms.AntiforgeryToken(page));
-        return await client.SendAsync(request, Token);
     }
 }

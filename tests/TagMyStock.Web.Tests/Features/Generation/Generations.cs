@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using TagMyStock.Web.Features.Generation.Fal;
 using TagMyStock.Web.Features.Jobs;
-using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Generation;
 
@@ -35,14 +34,8 @@ internal static class Generations
         new { prompt, model, aspectRatio, images, seed, negativePrompt, tagOnArrival };
 
     /// <summary>POST /api/generations with the antiforgery header, as the page sends it.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, object body)
-    {
-        // The profile page has a token whether or not generation is configured (the generate page then has no form).
-        var token = Forms.AntiforgeryToken(await client.GetStringAsync("/account/profile", TestContext.Current.CancellationToken));
-        using var request = new HttpRequestMessage(HttpMethod.Post, GenerationApi.Path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(ApiAntiforgery.HeaderName, token);
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, object body) =>
+        Forms.SendApiAsync(client, HttpMethod.Post, GenerationApi.Path, body);
 
     /// <summary>Starts a generation that must be accepted, and returns its job.</summary>
     public static async Task<JobResponse> StartAsync(HttpClient client, object body)

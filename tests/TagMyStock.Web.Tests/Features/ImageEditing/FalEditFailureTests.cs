@@ -7,7 +7,6 @@ using TagMyStock.Web.Features.Generation;
 using TagMyStock.Web.Features.Generation.Fal;
 using TagMyStock.Web.Features.Jobs;
 using TagMyStock.Web.Features.Usage;
-using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.ImageEditing;
 
@@ -70,7 +69,7 @@ public sealed class FalEditFailureTests
 
         var waiting = (await ada.GetFromJsonAsync<JobResponse>(JobsApi.Location(job.Id), Token))!;
         Assert.Matches(@"^Waiting in FAL\.ai's queue: \d+ request\(s\) ahead$", waiting.Note);
-        Assert.Equal(HttpStatusCode.OK, (await CancelAsync(ada, job.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await JobPolling.CancelAsync(ada, job.Id)).StatusCode);
         var finished = await JobPolling.WaitUntilFinishedAsync(ada, job.Id);
 
         Assert.Equal("cancelled", finished.State);
@@ -85,13 +84,5 @@ public sealed class FalEditFailureTests
         var ada = await Users.SignUpAsync(app, "Ada");
         var sourceId = await Uploads.UploadOneAsync(ada, "dune-grass.jpg", Uploads.Sample("dune-grass-by-the-sea.jpg"));
         return (app, ada, sourceId);
-    }
-
-    private static async Task<HttpResponseMessage> CancelAsync(HttpClient client, Guid job)
-    {
-        var page = await client.GetStringAsync("/account/profile", Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/jobs/{job}/cancel");
-        request.Headers.Add(ApiAntiforgery.HeaderName, Forms.AntiforgeryToken(page));
-        return await client.SendAsync(request, Token);
     }
 }

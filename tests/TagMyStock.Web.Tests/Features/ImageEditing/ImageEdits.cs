@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TagMyStock.Web.Features.Generation.Fal;
 using TagMyStock.Web.Features.Jobs;
-using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.ImageEditing;
 
@@ -10,13 +9,8 @@ namespace TagMyStock.Web.Features.ImageEditing;
 internal static class ImageEdits
 {
     /// <summary>POST /api/images/{id}/edits/{operation} with the antiforgery header.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid imageId, string operation, object body)
-    {
-        var token = Forms.AntiforgeryToken(await client.GetStringAsync("/account/profile", TestContext.Current.CancellationToken));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/images/{imageId}/edits/{operation}") { Content = JsonContent.Create(body) };
-        request.Headers.Add(ApiAntiforgery.HeaderName, token);
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid imageId, string operation, object body) =>
+        Forms.SendApiAsync(client, HttpMethod.Post, $"/api/images/{imageId}/edits/{operation}", body);
 
     /// <summary>Starts an edit that must be accepted, and returns its job.</summary>
     public static async Task<JobResponse> StartAsync(HttpClient client, Guid imageId, string operation, object body)

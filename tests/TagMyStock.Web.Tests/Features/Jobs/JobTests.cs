@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TagMyStock.Web.Features.Usage;
-using TagMyStock.Web.Infrastructure.Web;
 
 namespace TagMyStock.Web.Features.Jobs;
 
@@ -105,8 +104,8 @@ public sealed class JobTests
         await WaitForStateAsync(ada.Client, job, "running");
 
         Assert.Equal(HttpStatusCode.NotFound, (await bob.Client.GetAsync($"/api/jobs/{job}", Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await CancelAsync(bob.Client, job)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await CancelAsync(ada.Client, job)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await JobPolling.CancelAsync(bob.Client, job)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await JobPolling.CancelAsync(ada.Client, job)).StatusCode);
 
         var finished = await JobPolling.WaitUntilFinishedAsync(ada.Client, job);
         Assert.Equal("cancelled", finished.State);
@@ -192,13 +191,5 @@ public sealed class JobTests
         {
             await Task.Delay(50, Token);
         }
-    }
-
-    private static async Task<HttpResponseMessage> CancelAsync(HttpClient client, Guid job)
-    {
-        var page = await client.GetStringAsync("/account/profile", Token);
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/jobs/{job}/cancel");
-        request.Headers.Add(ApiAntiforgery.HeaderName, Forms.AntiforgeryToken(page));
-        return await client.SendAsync(request, Token);
     }
 }
