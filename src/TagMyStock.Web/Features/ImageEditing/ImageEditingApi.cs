@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TagMyStock.Web.Features.Accounts;
@@ -24,42 +23,29 @@ public static class ImageEditingApi
         var edits = routes.MapGroup("/api/images/{id:guid}/edits").RequireAuthorization().RequireAntiforgeryHeader().WithTags("Image editing");
         edits.MapPost("/transform", (Guid id, TransformRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
             edit.StartAsync(id, source => EditChecks.Transform(source, request), cancellationToken));
-        edits.MapPost("/upscale", (Guid id, UpscaleRequest request, [AsParameters] Edits edit, IOptions<UploadOptions> uploads, CancellationToken cancellationToken) =>
-            edit.StartAtFalAsync(id, source => EditChecks.Upscale(source, request, edit.Fal, uploads.Value.MaxPixels), cancellationToken));
-        edits.MapPost("/background", (Guid id, BackgroundRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
-            edit.StartAtFalAsync(id, source => EditChecks.Background(source, request, edit.Fal), cancellationToken));
-        edits.MapPost("/instruction", (Guid id, InstructionRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
-            edit.StartAtFalAsync(id, source => EditChecks.Instruction(source, request, edit.Fal), cancellationToken));
-        edits.MapPost("/inpaint", (Guid id, InpaintRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
-            edit.StartAtFalAsync(id, source => EditChecks.Inpaint(source, request, edit.Fal), cancellationToken));
+        // Checked after the body is read, as the endpoint itself would: a malformed body is a 400 either way.
+        var atFal = edits.MapGroup("").AddEndpointFilter(RequireFal).ProducesProblem(StatusCodes.Status409Conflict);
+        atFal.MapPost("/upscale", (Guid id, UpscaleRequest request, [AsParameters] Edits edit, IOptions<UploadOptions> uploads, CancellationToken cancellationToken) =>
+            edit.StartAsync(id, source => EditChecks.Upscale(source, request, edit.Fal, uploads.Value.MaxPixels), cancellationToken));
+        atFal.MapPost("/background", (Guid id, BackgroundRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
+            edit.StartAsync(id, source => EditChecks.Background(source, request, edit.Fal), cancellationToken));
+        atFal.MapPost("/instruction", (Guid id, InstructionRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
+            edit.StartAsync(id, source => EditChecks.Instruction(source, request, edit.Fal), cancellationToken));
+        atFal.MapPost("/inpaint", (Guid id, InpaintRequest request, [AsParameters] Edits edit, CancellationToken cancellationToken) =>
+            edit.StartAsync(id, source => EditChecks.Inpaint(source, request, edit.Fal), cancellationToken));
         return routes;
     }
+
+    /// <summary>The edits made at FAL.ai answer 409 with what an admin sets while no FAL key is configured.</summary>
+    private static async ValueTask<object?> RequireFal(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<IOptions<FalOptions>>().Value.IsConfigured
+            ? await next(context)
+            : TypedResults.Problem(NotConfigured, statusCode: StatusCodes.Status409Conflict, title: "AI editing is not configured");
 
     /// <summary>What every edit endpoint does once its body is read: find the image, check the edit, queue the job.</summary>
     internal readonly record struct Edits(HttpContext Http, AppDbContext Db, IJobQueue Jobs, IOptions<FalOptions> FalSettings)
     {
         public FalOptions Fal => FalSettings.Value;
-
-        public async Task<Results<Accepted<JobResponse>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> StartAtFalAsync(
-            Guid id, Func<StockImage, (EditInput? Input, Dictionary<string, string[]> Errors)> check, CancellationToken cancellationToken)
-        {
-            if (!Fal.IsConfigured)
-            {
-                return TypedResults.Conflict(new ProblemDetails
-                {
-                    Status = StatusCodes.Status409Conflict,
-                    Title = "AI editing is not configured",
-                    Detail = NotConfigured,
-                });
-            }
-
-            return (await StartAsync(id, check, cancellationToken)).Result switch
-            {
-                Accepted<JobResponse> accepted => accepted,
-                ValidationProblem problem => problem,
-                _ => TypedResults.NotFound(),
-            };
-        }
 
         public async Task<Results<Accepted<JobResponse>, ValidationProblem, NotFound>> StartAsync(
             Guid id, Func<StockImage, (EditInput? Input, Dictionary<string, string[]> Errors)> check, CancellationToken cancellationToken)
