@@ -10,7 +10,7 @@ public static class JobPolling
 
     /// <summary>
     /// Polls a job until it has finished; fails the test if it has not within three minutes, far beyond any job
-    /// here on a quiet machine, but reached on PostgreSQL when many test apps share two busy cores.
+    /// here even when many test apps share two busy cores, saying where Hangfire has the job and what was logged.
     /// </summary>
     public static async Task<JobResponse> WaitUntilFinishedAsync(HttpClient client, Guid jobId)
     {
