@@ -167,7 +167,7 @@ public sealed record MetadataResponse(
         document.TaggedBy,
         document.TaggedAt,
         [.. document.Evidence.Select(EvidenceDto.From)],
-        AgencyReportDto.For(document.Metadata, document.Agencies, document.FileName));
+        AgencyReportDto.For(document.Metadata, document.Agencies, document.FileName, document.Width, document.Height));
 }
 
 /// <param name="Code">A problem's code, e.g. <c>title.too-long</c>; null applies every fix for the agency.</param>

@@ -47,9 +47,13 @@ public sealed record FlagsDto(
 /// <param name="Blocked">Whether the agency would refuse the image or its CSV row as it stands.</param>
 public sealed record AgencyReportDto(string Agency, string Name, bool Blocked, IReadOnlyList<ProblemDto> Problems)
 {
-    /// <summary>Validates <paramref name="metadata"/> against each agency with Core's <see cref="MetadataValidator"/>.</summary>
-    public static IReadOnlyList<AgencyReportDto> For(ImageMetadata metadata, IEnumerable<AgencyProfile> agencies, string fileName) =>
-        [.. agencies.Select(agency => From(agency, MetadataValidator.Validate(metadata, agency, fileName: fileName)))];
+    /// <summary>
+    /// Validates <paramref name="metadata"/> against each agency with Core's <see cref="MetadataValidator"/>, the
+    /// image's pixel size included when it is known (0 while the gallery has not read it).
+    /// </summary>
+    public static IReadOnlyList<AgencyReportDto> For(ImageMetadata metadata, IEnumerable<AgencyProfile> agencies, string fileName, int width, int height) =>
+        [.. agencies.Select(agency => From(agency, MetadataValidator.Validate(
+            metadata, agency, fileName: fileName, imageSize: width > 0 && height > 0 ? (width, height) : null)))];
 
     public static AgencyReportDto From(AgencyProfile agency, ValidationReport report) =>
         new(agency.Id, agency.Name, report.IsBlocked, [.. report.Problems.Select(ProblemDto.From)]);

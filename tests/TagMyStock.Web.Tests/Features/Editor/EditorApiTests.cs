@@ -11,6 +11,27 @@ public sealed class EditorApiTests
 {
     private const string Espresso = "espresso-cup-on-wooden-table.jpg";
 
+    [Fact]
+    public async Task The_agencies_checks_include_the_images_pixel_size_once_the_gallery_knows_it()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ada = await Contributor.SignUpAsync(app);
+        var small = await Images.AddAsync(app, ada.Id, Espresso, image => (image.Width, image.Height) = (1200, 800));
+        var large = await Images.AddAsync(app, ada.Id, Espresso, image => (image.Width, image.Height) = (4000, 3000));
+        var unread = await Images.AddAsync(app, ada.Id, Espresso, image => (image.Width, image.Height) = (0, 0));
+
+        var codes = new Dictionary<Guid, IEnumerable<string>>();
+        foreach (var id in new[] { small, large, unread })
+        {
+            var read = (await ada.Client.GetFromJsonAsync<MetadataResponse>($"/api/images/{id}/metadata", TestContext.Current.CancellationToken))!;
+            codes[id] = read.Agencies.Single(agency => agency.Agency == "adobe").Problems.Select(problem => problem.Code);
+        }
+
+        Assert.Contains("image.too-small", codes[small]);
+        Assert.DoesNotContain("image.too-small", codes[large]);
+        Assert.DoesNotContain("image.too-small", codes[unread]);
+    }
+
     [Theory, ClassData(typeof(Databases))]
     public async Task Metadata_saved_through_the_api_reads_back_with_a_new_version_and_the_agencies_checks(Database database)
     {
