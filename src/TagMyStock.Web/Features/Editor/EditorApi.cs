@@ -83,7 +83,7 @@ public static class EditorApi
         {
             metadata = MetadataFixer.AutoFix(metadata, agency);
         }
-        else if (MetadataValidator.Validate(metadata, agency, fileName: current.FileName).Problems.FirstOrDefault(problem => problem.Code == request.Code && problem.Fix is not null) is { } problem)
+        else if (MetadataValidator.Validate(metadata, agency, fileName: current.FileName, imageSize: current.PixelSize).Problems.FirstOrDefault(problem => problem.Code == request.Code && problem.Fix is not null) is { } problem)
         {
             metadata = problem.Fix!.Apply(metadata);
         }
@@ -167,7 +167,7 @@ public sealed record MetadataResponse(
         document.TaggedBy,
         document.TaggedAt,
         [.. document.Evidence.Select(EvidenceDto.From)],
-        AgencyReportDto.For(document.Metadata, document.Agencies, document.FileName, document.Width, document.Height));
+        AgencyReportDto.For(document.Metadata, document.Agencies, document.FileName, document.PixelSize));
 }
 
 /// <param name="Code">A problem's code, e.g. <c>title.too-long</c>; null applies every fix for the agency.</param>

@@ -13,8 +13,7 @@ namespace TagMyStock.Web.Features.Editor;
 
 /// <summary>An image's metadata as one editor session sees it: the fields, their version, and the agencies to check.</summary>
 /// <param name="Evidence">Why the last tagging run wrote each keyword and flag; words added since have none.</param>
-/// <param name="Width">The image's width in pixels; 0 when unknown.</param>
-/// <param name="Height">The image's height in pixels; 0 when unknown.</param>
+/// <param name="PixelSize">The image's upright size; null while the gallery has not read it.</param>
 public sealed record EditorDocument(
     Guid Id,
     string FileName,
@@ -24,15 +23,14 @@ public sealed record EditorDocument(
     DateTime? TaggedAt,
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<AgencyProfile> Agencies,
-    int Width,
-    int Height)
+    (int Width, int Height)? PixelSize)
 {
     public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies) =>
-        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies, image.Width, image.Height);
+        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies, image.PixelSize);
 
     /// <summary>The agencies whose minimum image size this image misses; none when its size is unknown.</summary>
     public IReadOnlyList<ImageSizeShortfall> SizeShortfalls() =>
-        Width > 0 && Height > 0 ? ImageSizeCheck.Check(Width, Height, Agencies) : [];
+        PixelSize is var (width, height) ? ImageSizeCheck.Check(width, height, Agencies) : [];
 
     /// <summary>Why the last tagging run wrote the title, while it is still the title it wrote.</summary>
     public Evidence? TitleEvidence() => Evidence.FirstOrDefault(evidence => evidence.Term == LocalTextEngine.TitleEvidenceTerm);

@@ -97,10 +97,12 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IM
                 Categories = image.Categories,
                 Flags = image.Flags,
                 DigitalSourceType = image.DigitalSourceType,
+                Width = image.Width,
+                Height = image.Height,
             })
             .ToListAsync(cancellationToken);
         var withProblems = candidates
-            .Where(candidate => MetadataValidator.Validate(candidate.Metadata, agency, fileName: candidate.FileName).Problems
+            .Where(candidate => MetadataValidator.Validate(candidate.Metadata, agency, fileName: candidate.FileName, imageSize: candidate.PixelSize).Problems
                 .Any(problem => problem.Severity >= Severity.Warning))
             .Select(candidate => candidate.Id)
             .ToList();

@@ -33,6 +33,9 @@ public sealed class StockImage
 
     public int Height { get; set; }
 
+    /// <summary>The upright size, once the gallery has read the image; null before.</summary>
+    public (int Width, int Height)? PixelSize => Width > 0 && Height > 0 ? (Width, Height) : null;
+
     public string OriginalKey { get; set; } = "";
 
     public DerivativeState Derivatives { get; set; }

@@ -62,9 +62,9 @@ public sealed partial class ImageToolsPage
                 .SingleOrDefaultAsync();
         }
 
-        if (_image.Width > 0 && _image.Height > 0)
+        if (_image.PixelSize is var (width, height))
         {
-            _sizeShortfalls = ImageSizeCheck.Check(_image.Width, _image.Height, await Settings.GetAgenciesAsync(owner, CancellationToken.None));
+            _sizeShortfalls = ImageSizeCheck.Check(width, height, await Settings.GetAgenciesAsync(owner, CancellationToken.None));
         }
 
         _edits = await images.Where(image => image.SourceImageId == Id)

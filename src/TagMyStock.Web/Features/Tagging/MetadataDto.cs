@@ -49,11 +49,10 @@ public sealed record AgencyReportDto(string Agency, string Name, bool Blocked, I
 {
     /// <summary>
     /// Validates <paramref name="metadata"/> against each agency with Core's <see cref="MetadataValidator"/>, the
-    /// image's pixel size included when it is known (0 while the gallery has not read it).
+    /// image's pixel size included when it is known.
     /// </summary>
-    public static IReadOnlyList<AgencyReportDto> For(ImageMetadata metadata, IEnumerable<AgencyProfile> agencies, string fileName, int width, int height) =>
-        [.. agencies.Select(agency => From(agency, MetadataValidator.Validate(
-            metadata, agency, fileName: fileName, imageSize: width > 0 && height > 0 ? (width, height) : null)))];
+    public static IReadOnlyList<AgencyReportDto> For(ImageMetadata metadata, IEnumerable<AgencyProfile> agencies, string fileName, (int Width, int Height)? pixelSize) =>
+        [.. agencies.Select(agency => From(agency, MetadataValidator.Validate(metadata, agency, fileName: fileName, imageSize: pixelSize)))];
 
     public static AgencyReportDto From(AgencyProfile agency, ValidationReport report) =>
         new(agency.Id, agency.Name, report.IsBlocked, [.. report.Problems.Select(ProblemDto.From)]);

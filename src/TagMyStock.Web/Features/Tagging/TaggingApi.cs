@@ -107,7 +107,7 @@ public static class TaggingApi
             image.TaggedAt!.Value,
             [.. outcome.Result.Evidence.Select(EvidenceDto.From)],
             outcome.Result.Warnings,
-            AgencyReportDto.For(image.Metadata, agencies, image.FileName, image.Width, image.Height),
+            AgencyReportDto.For(image.Metadata, agencies, image.FileName, image.PixelSize),
             outcome.Result.Usage is { } usage ? new TagUsageDto(usage.Model, usage.PromptTokens, usage.CompletionTokens, usage.Cost) : null));
     }
 

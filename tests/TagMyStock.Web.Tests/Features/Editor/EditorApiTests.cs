@@ -12,7 +12,7 @@ public sealed class EditorApiTests
     private const string Espresso = "espresso-cup-on-wooden-table.jpg";
 
     [Fact]
-    public async Task The_agencies_checks_include_the_images_pixel_size_once_the_gallery_knows_it()
+    public async Task The_agencies_checks_in_the_api_and_the_editor_include_the_images_pixel_size_once_the_gallery_knows_it()
     {
         await using var app = await TestApp.StartAsync();
         var ada = await Contributor.SignUpAsync(app);
@@ -30,6 +30,10 @@ public sealed class EditorApiTests
         Assert.Contains("image.too-small", codes[small]);
         Assert.DoesNotContain("image.too-small", codes[large]);
         Assert.DoesNotContain("image.too-small", codes[unread]);
+        var page = WebUtility.HtmlDecode(await ada.Client.GetStringAsync($"/images/{small}", TestContext.Current.CancellationToken));
+        var checks = page[page.IndexOf("Checks for your agencies", StringComparison.Ordinal)..];
+        Assert.Contains("<h3>Adobe Stock <span class=\"badge blocked\">Will be refused</span></h3>", checks, StringComparison.Ordinal);
+        Assert.Contains("under Adobe Stock's 4 MP minimum", checks, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(Databases))]
