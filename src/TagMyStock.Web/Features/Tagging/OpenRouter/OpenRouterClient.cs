@@ -25,7 +25,7 @@ public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions
     {
         if (!IsConfigured)
         {
-            throw Failure(ExternalServiceFailure.NotConfigured, detail: null);
+            throw NotConfigured();
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, ServiceCalls.Endpoint(_options.BaseUrl, "chat/completions"))
@@ -115,11 +115,16 @@ public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions
         return Failure(failure, error.Message, retryAfter: retryAfter, billed: billed);
     }
 
-    private static ExternalServiceException Malformed(string what, EngineUsage? billed = null) => Failure(ExternalServiceFailure.MalformedResponse, what, billed: billed);
+    /// <summary>No key is set: the failure the engine and the client both give.</summary>
+    internal static ExternalServiceException NotConfigured() => Failure(ExternalServiceFailure.NotConfigured, detail: null);
+
+    /// <summary>An answer that cannot be used, with what the call was billed when the answer said.</summary>
+    internal static ExternalServiceException Malformed(string what, EngineUsage? billed = null, Exception? inner = null) =>
+        Failure(ExternalServiceFailure.MalformedResponse, what, billed: billed, inner: inner);
 
     private static ExternalServiceException Failure(
-        ExternalServiceFailure failure, string? detail, HttpStatusCode? status = null, TimeSpan? retryAfter = null, EngineUsage? billed = null) =>
-        new(ServiceName, failure, ServiceCalls.Describe(ServiceName, failure, detail, OpenRouterOptions.KeySetting))
+        ExternalServiceFailure failure, string? detail, HttpStatusCode? status = null, TimeSpan? retryAfter = null, EngineUsage? billed = null, Exception? inner = null) =>
+        new(ServiceName, failure, ServiceCalls.Describe(ServiceName, failure, detail, OpenRouterOptions.KeySetting), inner)
         {
             StatusCode = status,
             RetryAfter = retryAfter,

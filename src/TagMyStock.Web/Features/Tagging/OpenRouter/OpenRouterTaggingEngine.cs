@@ -39,8 +39,7 @@ public sealed class OpenRouterTaggingEngine(OpenRouterClient client, IOptions<Op
         ArgumentNullException.ThrowIfNull(input);
         if (!IsConfigured)
         {
-            throw new ExternalServiceException(OpenRouterClient.ServiceName, ExternalServiceFailure.NotConfigured,
-                ServiceCalls.Describe(OpenRouterClient.ServiceName, ExternalServiceFailure.NotConfigured, detail: null, OpenRouterOptions.KeySetting));
+            throw OpenRouterClient.NotConfigured();
         }
 
         if (input.ImagePath is null)
@@ -86,20 +85,11 @@ public sealed class OpenRouterTaggingEngine(OpenRouterClient client, IOptions<Op
         }
         catch (JsonException exception)
         {
-            throw Malformed("the metadata was not valid JSON", exception, billed);
+            throw OpenRouterClient.Malformed("the metadata was not valid JSON", billed, exception);
         }
 
-        return answer is { Title: not null, Keywords.Count: > 0 } ? answer : throw Malformed("the metadata had no title or no keywords", null, billed);
+        return answer is { Title: not null, Keywords.Count: > 0 } ? answer : throw OpenRouterClient.Malformed("the metadata had no title or no keywords", billed);
     }
-
-    private static ExternalServiceException Malformed(string detail, Exception? inner, EngineUsage? billed) => new(
-        OpenRouterClient.ServiceName,
-        ExternalServiceFailure.MalformedResponse,
-        ServiceCalls.Describe(OpenRouterClient.ServiceName, ExternalServiceFailure.MalformedResponse, detail, OpenRouterOptions.KeySetting),
-        inner)
-    {
-        BilledUsage = billed,
-    };
 
     private TaggingResult Result(TaggingInput input, TaggingPrompt prompt, TaggingAnswer answer, string model)
     {
