@@ -14,6 +14,40 @@ public sealed class AnalysisImageTests
         Assert.Equal(0, image.TransparentShare);
     }
 
+    [Theory]
+    [InlineData(5200, 1000)] // 1/8 scale reaches 640 px: decoded at 650, then resized.
+    [InlineData(4000, 800)] // 1/8 would be 500 px: decoded at 1/4.
+    [InlineData(900, 300)] // Smaller than two 640s: decoded at 1/1 and resized.
+    public void A_large_jpeg_decodes_scaled_down_and_upright(int width, int height)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"analysis-{Guid.NewGuid():N}.jpg");
+        try
+        {
+            // Left half red, right half blue, stored sideways: orientation 6 turns it a quarter clockwise, red on top.
+            using (var red = TestImages.Plain(width / 2, height, 255, 0, 0))
+            using (var blue = TestImages.Plain(width - (width / 2), height, 0, 0, 255))
+            using (var sideways = red.Join(blue, NetVips.Enums.Direction.Horizontal))
+            using (var tagged = sideways.Mutate(image => image.Set(NetVips.GValue.GIntType, "orientation", 6)))
+            {
+                tagged.WriteToFile(path);
+            }
+
+            var image = AnalysisImage.Load(path);
+
+            Assert.Equal((height, width), (image.SourceWidth, image.SourceHeight));
+            Assert.Equal(640, image.Height);
+            Assert.Equal(height * 640.0 / width, image.Width, 1.0);
+            var top = image.Rgb.AsSpan(((image.Height / 4 * image.Width) + (image.Width / 2)) * 3, 3).ToArray();
+            var bottom = image.Rgb.AsSpan(((image.Height * 3 / 4 * image.Width) + (image.Width / 2)) * 3, 3).ToArray();
+            Assert.True(top[0] > 200 && top[2] < 50, $"the top should be red, was {string.Join(",", top)}");
+            Assert.True(bottom[2] > 200 && bottom[0] < 50, $"the bottom should be blue, was {string.Join(",", bottom)}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Transparency_is_flattened_onto_white_and_measured()
     {
