@@ -15,6 +15,7 @@ internal static class Tagging
 {
     public static async Task<int> RunAsync(string[] files, CancellationToken cancellationToken)
     {
+        NetVips.Cache.Max = 0; // as the CLI runs it
         using var engine = LocalEngine.Create();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;

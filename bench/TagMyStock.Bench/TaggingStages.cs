@@ -20,6 +20,8 @@ internal static partial class TaggingStages
 
     public static int Run(string[] files)
     {
+        // As in the CLI and the web app; otherwise the first file, decoded once unmeasured, would come from the cache.
+        NetVips.Cache.Max = 0;
         using var faces = new FaceDetector();
         using var embedder = ImageEmbedder.Create();
         using var reader = VisibleTextReader.Create();

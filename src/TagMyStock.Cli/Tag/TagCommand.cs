@@ -29,6 +29,8 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         var files = ImageFiles.Find(settings.Paths, exclude: settings.Out);
         var output = new BatchOutput(console, settings.Json);
 
+        // Every file is decoded once: libvips' operation cache would only hold up to 100 MB of decoded images.
+        NetVips.Cache.Max = 0;
         using var engine = LocalEngine.Create();
         var notices = new List<string>();
         SimilarImageIndex? library = null;
