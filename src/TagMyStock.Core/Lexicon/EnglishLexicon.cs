@@ -97,6 +97,9 @@ public sealed class EnglishLexicon
     /// <summary>Whether a lowercase word is, in a description, a verb's -ing or -ed form rather than a noun ("parked", not "wedding").</summary>
     internal bool IsVerbForm(string word) => _data.IsVerbForm(word);
 
+    /// <summary>Whether a lowercase word, in a description, says how something is done rather than what is shown ("softly", "walks").</summary>
+    internal bool IsMannerOrPresentTense(string word) => _data.IsMannerOrPresentTense(word);
+
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)
         || _data.Words.ContainsKey(EnglishPlurals.Singularize(word))

@@ -36,6 +36,12 @@ internal sealed class LexiconData
 
     private const string ModernWordsResourceName = "TagMyStock.Core.Lexicon.modern-words.txt";
 
+    /// <summary>
+    /// Tagged uses (%) of a verb's first noun sense at or under which its -s form is taken for the verb: "walk" (2),
+    /// "stand" (1) and "hold" (1) are; "watch" (5), "look" (5) and "drop" (7) are not, for "wrist watches" and "water drops".
+    /// </summary>
+    private const int MaxVerbNounShare = 2;
+
     private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets)
     {
         Words = words;
@@ -58,6 +64,27 @@ internal sealed class LexiconData
             && Words.TryGetValue(form.Base, out var verb)
             && verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Verb)
             && (!Words.TryGetValue(word, out var own) || verb.Frequency >= own.Frequency));
+
+    /// <summary>
+    /// Whether a word says how something is done rather than what is shown: a manner adverb ending in -ly that
+    /// WordNet knows only as an adverb ("softly", "quickly"), or the present tense of a verb whose base is hardly
+    /// ever a noun ("walks", "sits", "holds"). Nouns that are also verbs keep their plural ("waves", "drops",
+    /// "lights"): WordNet sees them as nouns often enough (<see cref="WordInfo.NounShare"/> above
+    /// <see cref="MaxVerbNounShare"/>) that a description more likely shows them.
+    /// </summary>
+    public bool IsMannerOrPresentTense(string word)
+    {
+        if (Words.TryGetValue(word, out var own))
+        {
+            return word.EndsWith("ly", StringComparison.Ordinal) && (own.PartsOfSpeech & ~PartsOfSpeech.ProperName) == PartsOfSpeech.Adverb;
+        }
+
+        return word.EndsWith('s')
+            && WordForms.Bases(word).Any(form => form.PartOfSpeech.HasFlag(PartsOfSpeech.Verb)
+                && Words.TryGetValue(form.Base, out var verb)
+                && verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Verb)
+                && (!verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Noun) || verb.NounShare <= MaxVerbNounShare));
+    }
 
     /// <summary>The WordNet data, plus the modern words WordNet predates ("selfie", "bokeh") as known words.</summary>
     public static LexiconData LoadEmbedded()

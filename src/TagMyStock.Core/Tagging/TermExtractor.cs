@@ -80,7 +80,10 @@ internal static partial class TermExtractor
         return (everyPair || index == head) && (lexicon is null || !lexicon.IsVerbForm(second));
     }
 
-    /// <summary>The clause's runs of adjacent content words; stop words and one-letter words end a run.</summary>
+    /// <summary>
+    /// The clause's runs of adjacent content words; stop words, one-letter words, manner adverbs and verbs in the
+    /// present tense end a run: "woman walks her dog" names a woman and a dog, not "walks" nor "woman walks".
+    /// </summary>
     private static List<List<string>> ContentRuns(string clause, EnglishLexicon? lexicon)
     {
         var words = Word().Matches(clause).Select(match => match.Value.Replace('’', '\'').ToLowerInvariant()).ToList();
@@ -93,7 +96,7 @@ internal static partial class TermExtractor
                 runs[^1].Add($"{word} and {words[index + 2]}");
                 index += 2;
             }
-            else if (word.Length < 2 || StopWords.Contains(word))
+            else if (word.Length < 2 || StopWords.Contains(word) || (lexicon is not null && lexicon.IsMannerOrPresentTense(word)))
             {
                 if (runs[^1].Count > 0)
                 {

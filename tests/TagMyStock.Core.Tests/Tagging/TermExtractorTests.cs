@@ -38,4 +38,25 @@ public sealed class TermExtractorTests
     {
         Assert.Equal(["grass", "texture"], Words("grass texture seen from above"));
     }
+
+    [Theory]
+    [InlineData("woman walks her dog along the beach", new[] { "woman", "dog", "beach" })]
+    [InlineData("girl holds a bunch of tulips", new[] { "girl", "bunch", "tulips" })]
+    [InlineData("cat sleeping peacefully on a soft blanket", new[] { "cat", "sleeping", "soft", "blanket" })]
+    public void Manner_adverbs_and_present_tense_verbs_are_not_keywords(string text, string[] expected)
+    {
+        Assert.Equal(expected, Words(text));
+        Assert.DoesNotContain(Phrases(text), phrase => phrase.Contains("walks", StringComparison.Ordinal) || phrase.Contains("holds", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("water drops on a green leaf", "water drops")]
+    [InlineData("city lights at night", "city lights")]
+    [InlineData("ocean waves crashing on rocks", "ocean waves")]
+    [InlineData("luxury wrist watches in a shop window", "wrist watches")]
+    public void A_plural_noun_that_is_also_a_verb_stays_a_keyword(string text, string phrase)
+    {
+        Assert.Contains(phrase, Phrases(text));
+        Assert.Contains(phrase.Split(' ')[1], Words(text));
+    }
 }
