@@ -42,9 +42,18 @@ internal sealed partial class TagSelectionJob(
             job.RecordUsage(earlier.ToEntry(input.Engine));
         }
 
+        // A failed try the provider billed (an error inside a 200 answer) is paid for even when the image is tried
+        // again: it joins the usage and the checkpoint at once, so that a job handed back keeps it too.
+        async Task RecordBilledTryAsync(UsageEntry billed)
+        {
+            job.RecordUsage(billed);
+            progress = progress with { Spent = TaggingSpend.Add(progress.Spent, billed) };
+            await job.SaveCheckpointAsync(progress, cancellationToken);
+        }
+
         foreach (var (imageId, index) in input.ImageIds.Select((id, index) => (id, index)).Skip(progress.Processed))
         {
-            var (failure, usage) = await TagWithRetriesAsync(job, input, index, imageId, cancellationToken);
+            var (failure, usage) = await TagWithRetriesAsync(job, input, index, imageId, RecordBilledTryAsync, cancellationToken);
             if (usage is not null)
             {
                 job.RecordUsage(usage);
@@ -66,7 +75,9 @@ internal sealed partial class TagSelectionJob(
     }
 
     /// <exception cref="JobFailedException">The job cannot go on now: for good, or (transient) until the executor runs it again.</exception>
-    private async Task<ImageResult> TagWithRetriesAsync(JobContext job, TagSelectionInput input, int index, Guid imageId, CancellationToken cancellationToken)
+    /// <param name="recordBilledTry">Records a try that failed but was billed, before the image is tried again or the job stops.</param>
+    private async Task<ImageResult> TagWithRetriesAsync(
+        JobContext job, TagSelectionInput input, int index, Guid imageId, Func<UsageEntry, Task> recordBilledTry, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -76,10 +87,12 @@ internal sealed partial class TagSelectionJob(
             }
             catch (ExternalServiceException failure) when (StopsTheJob(failure))
             {
+                await RecordIfBilledAsync(failure);
                 throw new JobFailedException(failure.Message, transient: false, inner: failure);
             }
             catch (ExternalServiceException failure) when (IsWorthRetrying(failure))
             {
+                await RecordIfBilledAsync(failure);
                 var wait = Backoff(attempt, failure.RetryAfter);
                 if (attempt >= ImageAttempts || wait > remote.Value.MaxRetryAfter)
                 {
@@ -100,6 +113,9 @@ internal sealed partial class TagSelectionJob(
                 return new ImageResult(failure.Message, TaggingUsage.Failed(input.Engine, failure, imageId));
             }
         }
+
+        Task RecordIfBilledAsync(ExternalServiceException failure) =>
+            failure.BilledUsage is null ? Task.CompletedTask : recordBilledTry(TaggingUsage.Failed(input.Engine, failure, imageId));
     }
 
     /// <summary>Tags one image; the reason it failed, in words for the contributor, or what it used when it worked.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -170,7 +171,27 @@ public sealed class VisionModelTaggingTests
     }
 
     [Fact]
-    public async Task An_outage_that_outlasts_the_images_retries_hands_the_job_back_and_the_next_attempt_goes_on_from_that_image()
+    public async Task A_billed_provider_error_tried_again_on_the_same_image_is_counted_in_the_usage()
+    {
+        await using var standIn = await OpenRouterStandIn.StartAsync();
+        ThenBilledProviderError(standIn);
+        await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
+        var ada = await Contributor.SignUpAsync(app);
+        Guid[] ids = [await Images.AddAsync(app, ada.Id, Espresso), await Images.AddAsync(app, ada.Id, Splash)];
+
+        var finished = await TagSelectionAsync(ada, ids);
+
+        Assert.Equal(("succeeded", 2, 1), (finished.State, Detail(finished).Done, finished.Attempts));
+        Assert.Equal(3, standIn.Server.Requests.Count);
+        var usage = await UsageOfAsync(app, ada.Id);
+        Assert.Equal((2, 3 * 612, 3 * 188, 3 * 0.00065m), (usage.Images, usage.PromptTokens, usage.CompletionTokens, usage.ProviderCost));
+        Assert.Equal([0, 1], usage.Items.Where(item => item.ImageId == ids[0]).Select(item => item.Images).Order());
+    }
+
+    [Theory]
+    [InlineData(false)] // 503: nothing billed
+    [InlineData(true)] // 200 with the provider's error: each try billed
+    public async Task An_outage_that_outlasts_the_images_retries_hands_the_job_back_and_the_next_attempt_goes_on_from_that_image(bool billed)
     {
         await using var standIn = await OpenRouterStandIn.StartAsync();
         await using var app = await TestApp.StartAsync(settings: standIn.AppSettings());
@@ -179,16 +200,24 @@ public sealed class VisionModelTaggingTests
         standIn.Then(context => context.JsonAsync(200, OpenRouterStandIn.Completion(OpenRouterStandIn.DefaultMetadata.ToJsonString()).ToJsonString()));
         for (var attempt = 0; attempt < TagSelectionJob.ImageAttempts; attempt++)
         {
-            standIn.ThenError(503, "No provider available");
+            if (billed)
+            {
+                ThenBilledProviderError(standIn);
+            }
+            else
+            {
+                standIn.ThenError(503, "No provider available");
+            }
         }
 
         var finished = await TagSelectionAsync(ada, ids);
 
         Assert.Equal(("succeeded", 2, 2), (finished.State, finished.Attempts, Detail(finished).Done));
         Assert.Equal(2 + TagSelectionJob.ImageAttempts, standIn.Server.Requests.Count);
-        // The first attempt's image is counted once, though that attempt's own usage went with it.
+        // Each image is counted once, and each billed try once, though the first attempt's own usage went with it.
+        var calls = 2 + (billed ? TagSelectionJob.ImageAttempts : 0);
         var usage = await UsageOfAsync(app, ada.Id);
-        Assert.Equal((2, 2 * 612, 2 * 188, 2 * 0.00065m), (usage.Images, usage.PromptTokens, usage.CompletionTokens, usage.ProviderCost));
+        Assert.Equal((2, calls * 612, calls * 188, calls * 0.00065m), (usage.Images, usage.PromptTokens, usage.CompletionTokens, usage.ProviderCost));
     }
 
     [Fact]
@@ -306,9 +335,13 @@ public sealed class VisionModelTaggingTests
         return await JobPolling.WaitUntilFinishedAsync(contributor.Client, job.Id);
     }
 
+    /// <summary>An error the provider reported after generation started: HTTP 200, billed, worth trying again.</summary>
+    private static void ThenBilledProviderError(OpenRouterStandIn standIn) =>
+        standIn.ThenCompletion(content: "", finishReason: "error", choiceExtras: new JsonObject { ["error"] = new JsonObject { ["code"] = 502, ["message"] = "Provider returned error" } });
+
     private static TagSelectionDetail Detail(JobResponse job) => job.Detail<TagSelectionDetail>();
 
-    private static string Instruction(System.Text.Json.Nodes.JsonObject body) => (string)body["messages"]![0]!["content"]![0]!["text"]!;
+    private static string Instruction(JsonObject body) => (string)body["messages"]![0]!["content"]![0]!["text"]!;
 
     private static Task<UsageRecord> UsageOfAsync(TestApp app, Guid ownerId) =>
         app.WithDbAsync(db => db.Set<UsageRecord>().AsNoTracking().Include(record => record.Items).SingleAsync(record => record.OwnerId == ownerId, Token));
