@@ -76,8 +76,11 @@ public sealed class OpenRouterClient(HttpClient http, IOptions<OpenRouterOptions
 
     /// <summary>What the answer says the call used, or null when it reports no usage.</summary>
     internal EngineUsage? Billed(ChatResponse completion) => completion.Usage is { } usage
-        ? new EngineUsage(completion.Model ?? _options.Model, usage.PromptTokens, usage.CompletionTokens, usage.Cost)
+        ? new EngineUsage(AnsweringModel(completion), usage.PromptTokens, usage.CompletionTokens, usage.Cost)
         : null;
+
+    /// <summary>The model that answered (a fallback, perhaps), or the one asked for when the answer does not say.</summary>
+    internal string AnsweringModel(ChatResponse completion) => completion.Model ?? _options.Model;
 
     private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public sealed class OpenRouterTaggingEngine(OpenRouterClient client, IOptions<Op
         var (message, response) = await client.CompleteAsync(Request(prompt, image), cancellationToken);
         var billed = client.Billed(response);
         var answer = ReadAnswer(message.Content!, billed);
-        var model = response.Model ?? _options.Model;
+        var model = client.AnsweringModel(response);
         return Result(input, prompt, answer, model) with { Usage = billed ?? new EngineUsage(model, 0, 0, Cost: null) };
     }
 
