@@ -4,7 +4,9 @@ namespace TagMyStock.Core.Tagging;
 
 /// <summary>
 /// Strips what generation prompts carry that is not about the picture: quality boosters, render engines,
-/// artist credits (agencies refuse artists' names), Midjourney parameters and attention weights.
+/// artist credits (agencies refuse artists' names), how the generator should shoot it (lens, angle, light set-up,
+/// colour grade: instructions it may or may not follow, and not what buyers search), Midjourney parameters and
+/// attention weights.
 /// </summary>
 internal static partial class PromptCleaner
 {
@@ -20,6 +22,21 @@ internal static partial class PromptCleaner
         "volumetric lighting", "epic composition", "stunning", "beautiful", "amazing", "gorgeous",
         "perfect", "insanely detailed", "absurdres", "detailed", "quality",
     ]);
+
+    private static readonly Regex TechniquePhrases = BuildNoisePhrases(
+    [
+        "shallow depth of field", "depth of field", "shallow focus", "soft focus", "selective focus", "sharp details",
+        "sharp detail", "low angle", "high angle", "wide angle", "wide-angle", "eye level", "telephoto", "tilt-shift",
+        "soft light", "soft lighting", "natural light", "natural lighting", "studio light", "studio lighting",
+        "dramatic lighting", "rim light", "rim lighting", "diffused light", "diffused lighting", "ambient light",
+        "warm tones", "cool tones", "blue tones", "muted tones", "pastel tones", "warm colours", "warm colors",
+        "cool colours", "cool colors", "muted colours", "muted colors", "vivid colours", "vivid colors",
+        "vibrant colours", "vibrant colors", "colour grading", "color grading", "film grain",
+    ]);
+
+    /// <summary>A focal length or an aperture: "85mm", "35 mm", "f/1.8".</summary>
+    [GeneratedRegex(@"\b(\d{2,3}\s?mm|f/\d+(\.\d+)?)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LensSetting();
 
     [GeneratedRegex(@"--\w+(\s+[^\s-][^\s]*)?", RegexOptions.CultureInvariant)]
     private static partial Regex MidjourneyParameter();
@@ -63,6 +80,8 @@ internal static partial class PromptCleaner
         text = Brackets().Replace(text, " ");
         text = ArtistCredit().Replace(text, " ");
         text = NoisePhrases.Replace(text, " ");
+        text = TechniquePhrases.Replace(text, " ");
+        text = LensSetting().Replace(text, " ");
 
         text = Whitespace().Replace(text, " ");
         text = EmptyClauses().Replace(text, ", ");

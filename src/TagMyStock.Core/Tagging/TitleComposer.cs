@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TagMyStock.Core.Keywords;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -9,8 +10,22 @@ namespace TagMyStock.Core.Tagging;
 /// </summary>
 internal static partial class TitleComposer
 {
-    [GeneratedRegex(@"^(a |an |the )?(photo|photograph|picture|image|shot|stock photo)( of)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "Photo of", and "macro photo of a", "black and white photo of", "top down food photo of": the medium and how it
+    /// was shot, which a title leaves out (the buyer knows it is a photo). Up to four words may come before the
+    /// medium, then "of" is required, so that "Hubble space telescope deep field image of galaxies" keeps its subject.
+    /// </summary>
+    [GeneratedRegex(
+        @"^(?:(?:a |an |the )?(?:photo|photograph|picture|image|shot|stock photo)(?: of)?|(?:a |an |the )?(?:[\p{L}-]+ ){1,4}?(?:photo|photograph|picture|image|shot|snapshot) of)\s+(?:(?:a|an|the) )?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MediumPrefix();
+
+    /// <summary>
+    /// Where a long title may be cut: before a preposition that adds detail ("… with orange larches"). Not before "and",
+    /// which as often joins the words of one thing ("an orange launch and entry suit").
+    /// </summary>
+    [GeneratedRegex(@"\s(?=(?:with|in|on|at|over|above|below|under|among|against|from|through|across|near|beside|behind|between|along|into|onto|during|while)\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DetailBoundary();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
@@ -32,7 +47,7 @@ internal static partial class TitleComposer
         var hint = sources.FirstOrDefault(source => source.Kind == EvidenceSource.Hint);
         if (hint is not null)
         {
-            return SentenceCase(Shorten(Tidy(hint.Text)));
+            return SentenceCase(Shorten(Tidy(hint.Text), avoidRepeats: false));
         }
 
         if (!string.IsNullOrWhiteSpace(input.Existing.Title))
@@ -49,9 +64,9 @@ internal static partial class TitleComposer
         foreach (var source in sources.Where(source => source.Kind is EvidenceSource.GenerationPrompt or EvidenceSource.FileName))
         {
             var firstClause = Tidy(source.Text.Split(',', 2)[0]);
-            if (TermExtractor.Extract(firstClause).Count(term => !term.IsPhrase) >= MinimumTitleWords)
+            if (NamesASubject(firstClause))
             {
-                return SentenceCase(firstClause);
+                return SentenceCase(Shorten(firstClause, avoidRepeats: true));
             }
         }
 
@@ -76,28 +91,35 @@ internal static partial class TitleComposer
     }
 
     /// <summary>
-    /// A hint longer than <see cref="MaxTitleLength"/> is cut to its leading clauses that fit, when they still name
-    /// a subject; the whole hint goes into the description. A hint with no clause that short stays whole, for the
-    /// agency check to report, rather than be cut mid-phrase.
+    /// A text longer than <see cref="MaxTitleLength"/> is cut to its longest lead that fits and still names a subject:
+    /// first at a comma, then before the detail a preposition adds ("Rocky mountain above an autumn forest" of "… with
+    /// orange larches and a green meadow"). The whole text goes into the description. A text with no such lead stays
+    /// whole, for the agency check to report, rather than be cut mid-phrase.
     /// </summary>
-    private static string Shorten(string text)
+    /// <param name="avoidRepeats">
+    /// Also cut a text that says a word twice ("dandelion seeds on a seed head"), which a reviewer reads as clumsy: for a
+    /// prompt's or a file name's words, not for the title the contributor wrote as a hint.
+    /// </param>
+    private static string Shorten(string text, bool avoidRepeats)
     {
-        if (text.Length <= MaxTitleLength)
+        if (text.Length <= MaxTitleLength && !(avoidRepeats && RepeatsAWord(text)))
         {
             return text;
         }
 
         var clauses = text.Split(',');
-        for (var count = clauses.Length - 1; count > 0; count--)
-        {
-            var lead = Tidy(string.Join(',', clauses[..count]));
-            if (lead.Length <= MaxTitleLength && TermExtractor.Extract(lead).Count(term => !term.IsPhrase) >= MinimumTitleWords)
-            {
-                return lead;
-            }
-        }
+        var leads = Enumerable.Range(1, clauses.Length - 1).Reverse().Select(count => string.Join(',', clauses[..count]))
+            .Concat(DetailBoundary().Matches(clauses[0]).Select(boundary => clauses[0][..boundary.Index]).Reverse());
+        return leads.Select(Tidy).FirstOrDefault(lead => lead.Length <= MaxTitleLength && !(avoidRepeats && RepeatsAWord(lead)) && NamesASubject(lead)) ?? text;
+    }
 
-        return text;
+    private static bool NamesASubject(string text) => TermExtractor.Extract(text).Count(term => !term.IsPhrase) >= MinimumTitleWords;
+
+    /// <summary>Whether two words of the text are one keyword ("seed" and "seeds").</summary>
+    private static bool RepeatsAWord(string text)
+    {
+        var words = TermExtractor.Extract(text).Where(term => !term.IsPhrase).Select(term => KeywordHygiene.Key(term.Text)).ToList();
+        return words.Count != words.Distinct(StringComparer.Ordinal).Count();
     }
 
     private static string Tidy(string text)

@@ -115,6 +115,40 @@ public sealed class LocalTextEngineTests
         Assert.Equal("Astronaut in an orange flight suit smiling, with a space shuttle model and the American flag.", result.Metadata.Description);
     }
 
+    [Theory]
+    [InlineData(
+        "Landscape photo of a rocky limestone mountain above an autumn forest with orange larches and a green meadow, golden light",
+        "Rocky limestone mountain above an autumn forest")]
+    [InlineData("Macro photo of two dandelion seeds on a seed head, orange bokeh", "Two dandelion seeds")]
+    [InlineData("Black and white photo of a wooden pier in thick fog", "Wooden pier in thick fog")]
+    [InlineData("Hubble space telescope deep field image of distant galaxies", "Hubble space telescope deep field image of distant galaxies")]
+    public void A_prompts_title_leaves_out_the_medium_and_fits_without_saying_a_word_twice(string prompt, string title)
+    {
+        var result = Tag("x.png", prompt: prompt);
+
+        Assert.Equal(title, result.Metadata.Title);
+        var subject = prompt.Split(',')[0];
+        Assert.Contains(subject[subject.IndexOf(title.Split(' ')[^1], StringComparison.Ordinal)..], result.Metadata.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hint_too_long_for_a_title_and_without_commas_is_cut_before_a_detail_but_a_short_one_stays_as_written()
+    {
+        Assert.Equal("Astronaut in an orange flight suit smiling", Tag("x.jpg", hint: "astronaut in an orange flight suit smiling with a space shuttle model and the American flag").Metadata.Title);
+        Assert.Equal("Smiling female astronaut", Tag("x.jpg", hint: "smiling female astronaut in an orange launch and entry suit holding a helmet").Metadata.Title);
+        Assert.Equal("Cup of coffee next to a coffee pot", Tag("x.jpg", hint: "cup of coffee next to a coffee pot").Metadata.Title);
+    }
+
+    [Fact]
+    public void How_a_prompt_asks_for_the_picture_to_be_shot_is_no_keyword()
+    {
+        var result = Tag("x.png", prompt: "red fox in a snowy forest, shallow depth of field, soft light, 85mm, f/1.8, warm tones, low angle");
+
+        Assert.Contains("fox", result.Metadata.Keywords);
+        Assert.Contains("snowy forest", result.Metadata.Keywords);
+        Assert.DoesNotContain(result.Metadata.Keywords, keyword => keyword.Split(' ').Any(word => word is "depth" or "field" or "soft" or "light" or "85mm" or "mm" or "tones" or "warm" or "angle" or "low"));
+    }
+
     [Fact]
     public void Thin_evidence_is_reported_not_padded()
     {
