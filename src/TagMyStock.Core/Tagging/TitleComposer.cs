@@ -12,11 +12,12 @@ internal static partial class TitleComposer
 {
     /// <summary>
     /// "Photo of", and "macro photo of a", "black and white photo of", "top down food photo of": the medium and how it
-    /// was shot, which a title leaves out (the buyer knows it is a photo). Up to four words may come before the
-    /// medium, then "of" is required, so that "Hubble space telescope deep field image of galaxies" keeps its subject.
+    /// was shot, which a title leaves out (the buyer knows it is a photo). Only words about the shot may come before
+    /// the medium (up to four, then "of"): "Wedding photo of a couple" and "Hubble space telescope deep field image of
+    /// galaxies" keep their subjects.
     /// </summary>
     [GeneratedRegex(
-        @"^(?:(?:a |an |the )?(?:photo|photograph|picture|image|shot|stock photo)(?: of)?|(?:a |an |the )?(?:[\p{L}-]+ ){1,4}?(?:photo|photograph|picture|image|shot|snapshot) of)\s+(?:(?:a|an|the) )?",
+        @"^(?:a |an |the )?(?:(?:photo|photograph|picture|image|shot|stock photo)(?: of)?|(?:(?:macro|close-up|closeup|close|up|top|down|overhead|aerial|flat|lay|view|landscape|portrait|food|wildlife|studio|official|black|and|white|colou?r|minimalist|minimal|long|exposure|wide|angle|low|high|speed|eye|level|cinematic|professional|candid|documentary) ){1,4}(?:photo|photograph|picture|image|shot|snapshot) of)\s+(?:(?:a|an|the) )?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MediumPrefix();
 

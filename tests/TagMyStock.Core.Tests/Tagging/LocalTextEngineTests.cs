@@ -122,6 +122,8 @@ public sealed class LocalTextEngineTests
     [InlineData("Macro photo of two dandelion seeds on a seed head, orange bokeh", "Two dandelion seeds")]
     [InlineData("Black and white photo of a wooden pier in thick fog", "Wooden pier in thick fog")]
     [InlineData("Hubble space telescope deep field image of distant galaxies", "Hubble space telescope deep field image of distant galaxies")]
+    [InlineData("Wedding photo of a couple under an oak tree", "Wedding photo of a couple under an oak tree")]
+    [InlineData("Top down food photo of a halved fig in a red bowl", "Halved fig in a red bowl")]
     public void A_prompts_title_leaves_out_the_medium_and_fits_without_saying_a_word_twice(string prompt, string title)
     {
         var result = Tag("x.png", prompt: prompt);
