@@ -97,8 +97,11 @@ public sealed class EnglishLexicon
     /// <summary>Whether a lowercase word is, in a description, a verb's -ing or -ed form rather than a noun ("parked", not "wedding").</summary>
     internal bool IsVerbForm(string word) => _data.IsVerbForm(word);
 
-    /// <summary>Whether a lowercase word, in a description, says how something is done rather than what is shown ("softly", "walks").</summary>
-    internal bool IsMannerOrPresentTense(string word) => _data.IsMannerOrPresentTense(word);
+    /// <summary>
+    /// Whether a lowercase word, in a description, says how something is done rather than what is shown ("softly",
+    /// "walks", the "lean" of "spaniels lean"); <paramref name="previous"/> is the content word before it, if any.
+    /// </summary>
+    internal bool IsMannerOrPresentTense(string word, string? previous) => _data.IsMannerOrPresentTense(word, previous);
 
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using TagMyStock.Core.Keywords;
 
 namespace TagMyStock.Core.Lexicon;
 
@@ -67,23 +68,34 @@ internal sealed class LexiconData
 
     /// <summary>
     /// Whether a word says how something is done rather than what is shown: a manner adverb ending in -ly that
-    /// WordNet knows only as an adverb ("softly", "quickly"), or the present tense of a verb whose base is hardly
-    /// ever a noun ("walks", "sits", "holds"). Nouns that are also verbs keep their plural ("waves", "drops",
-    /// "lights"): WordNet sees them as nouns often enough (<see cref="WordInfo.NounShare"/> above
-    /// <see cref="MaxVerbNounShare"/>) that a description more likely shows them.
+    /// WordNet knows only as an adverb ("softly", "quickly"), or the present tense of a verb that is hardly ever a
+    /// noun: its -s form ("walks", "sits", "holds"), or its base form after a plural noun, its subject ("spaniels
+    /// lean", "horses graze"). Nouns that are also verbs keep their plural ("waves", "drops", "lights"): WordNet sees
+    /// them as nouns often enough (<see cref="WordInfo.NounShare"/> above <see cref="MaxVerbNounShare"/>) that a
+    /// description more likely shows them.
     /// </summary>
-    public bool IsMannerOrPresentTense(string word)
+    /// <param name="previous">The word before it in the same run of content words, if any.</param>
+    public bool IsMannerOrPresentTense(string word, string? previous)
     {
         if (Words.TryGetValue(word, out var own))
         {
-            return word.EndsWith("ly", StringComparison.Ordinal) && (own.PartsOfSpeech & ~PartsOfSpeech.ProperName) == PartsOfSpeech.Adverb;
+            return (word.EndsWith("ly", StringComparison.Ordinal) && (own.PartsOfSpeech & ~PartsOfSpeech.ProperName) == PartsOfSpeech.Adverb)
+                || (previous is not null && IsMostlyVerb(own) && IsPluralNoun(previous));
         }
 
         return word.EndsWith('s')
             && WordForms.Bases(word).Any(form => form.PartOfSpeech.HasFlag(PartsOfSpeech.Verb)
                 && Words.TryGetValue(form.Base, out var verb)
-                && verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Verb)
-                && (!verb.PartsOfSpeech.HasFlag(PartsOfSpeech.Noun) || verb.NounShare <= MaxVerbNounShare));
+                && IsMostlyVerb(verb));
+    }
+
+    private static bool IsMostlyVerb(WordInfo word) =>
+        word.PartsOfSpeech.HasFlag(PartsOfSpeech.Verb) && (!word.PartsOfSpeech.HasFlag(PartsOfSpeech.Noun) || word.NounShare <= MaxVerbNounShare);
+
+    private bool IsPluralNoun(string word)
+    {
+        var singular = EnglishPlurals.Singularize(word);
+        return singular != word && !Words.ContainsKey(word) && Words.TryGetValue(singular, out var noun) && noun.PartsOfSpeech.HasFlag(PartsOfSpeech.Noun);
     }
 
     /// <summary>The WordNet data, plus the modern words WordNet predates ("selfie", "bokeh") as known words.</summary>

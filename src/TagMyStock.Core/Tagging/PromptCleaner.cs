@@ -27,6 +27,7 @@ internal static partial class PromptCleaner
     [
         "shallow depth of field", "depth of field", "shallow focus", "soft focus", "selective focus", "sharp details",
         "sharp detail", "low angle", "high angle", "wide angle", "wide-angle", "eye level", "telephoto", "tilt-shift",
+        "top down", "top-down",
         "soft light", "soft lighting", "natural light", "natural lighting", "studio light", "studio lighting",
         "dramatic lighting", "rim light", "rim lighting", "diffused light", "diffused lighting", "ambient light",
         "warm tones", "cool tones", "blue tones", "muted tones", "pastel tones", "warm colours", "warm colors",

@@ -96,7 +96,7 @@ internal static partial class TermExtractor
                 runs[^1].Add($"{word} and {words[index + 2]}");
                 index += 2;
             }
-            else if (word.Length < 2 || StopWords.Contains(word) || (lexicon is not null && lexicon.IsMannerOrPresentTense(word)))
+            else if (word.Length < 2 || StopWords.Contains(word) || (lexicon is not null && lexicon.IsMannerOrPresentTense(word, runs[^1].LastOrDefault())))
             {
                 if (runs[^1].Count > 0)
                 {

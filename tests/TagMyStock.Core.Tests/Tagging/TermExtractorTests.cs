@@ -43,10 +43,12 @@ public sealed class TermExtractorTests
     [InlineData("woman walks her dog along the beach", new[] { "woman", "dog", "beach" })]
     [InlineData("girl holds a bunch of tulips", new[] { "girl", "bunch", "tulips" })]
     [InlineData("cat sleeping peacefully on a soft blanket", new[] { "cat", "sleeping", "soft", "blanket" })]
+    [InlineData("two spaniels lean out of a window", new[] { "two", "spaniels", "window" })]
+    [InlineData("horses graze in a meadow", new[] { "horses", "meadow" })]
     public void Manner_adverbs_and_present_tense_verbs_are_not_keywords(string text, string[] expected)
     {
         Assert.Equal(expected, Words(text));
-        Assert.DoesNotContain(Phrases(text), phrase => phrase.Contains("walks", StringComparison.Ordinal) || phrase.Contains("holds", StringComparison.Ordinal));
+        Assert.DoesNotContain(Phrases(text), phrase => phrase.Split(' ').Any(word => !expected.Contains(word)));
     }
 
     [Theory]
@@ -54,6 +56,8 @@ public sealed class TermExtractorTests
     [InlineData("city lights at night", "city lights")]
     [InlineData("ocean waves crashing on rocks", "ocean waves")]
     [InlineData("luxury wrist watches in a shop window", "wrist watches")]
+    [InlineData("fireworks display over a harbour", "fireworks display")]
+    [InlineData("grass blades in morning dew", "grass blades")]
     public void A_plural_noun_that_is_also_a_verb_stays_a_keyword(string text, string phrase)
     {
         Assert.Contains(phrase, Phrases(text));
