@@ -51,14 +51,38 @@ public sealed class AnalysisImage
             : Image.Thumbnail(path, longestEdge, height: longestEdge, size: Enums.Size.Down, failOn: Enums.FailOn.Truncated);
         // Small enough to hold: the analyses below read it more than once, which a sequential decode cannot.
         using var thumbnail = decoded.CopyMemory();
-        using var srgb = thumbnail.Interpretation == Enums.Interpretation.Srgb && thumbnail.Format == Enums.BandFormat.Uchar
-            ? thumbnail.Copy()
-            : thumbnail.Colourspace(Enums.Interpretation.Srgb);
+        using var managed = FromEmbeddedProfile(thumbnail);
+        using var srgb = managed.Interpretation == Enums.Interpretation.Srgb && managed.Format == Enums.BandFormat.Uchar
+            ? managed.Copy()
+            : managed.Colourspace(Enums.Interpretation.Srgb);
         var transparentShare = 0.0;
         using var opaque = srgb.HasAlpha() ? Flatten(srgb, out transparentShare) : srgb.Copy();
         using var threeBands = opaque.Bands == 3 ? opaque.Copy() : opaque.ExtractBand(0, 3);
         using var bytes = threeBands.Format == Enums.BandFormat.Uchar ? threeBands.Copy() : threeBands.Cast(Enums.BandFormat.Uchar);
         return new AnalysisImage(bytes.Width, bytes.Height, bytes.WriteToMemory<byte>(), transparentShare, sourceWidth, sourceHeight);
+    }
+
+    /// <summary>
+    /// The image in sRGB through its embedded colour profile, when it has one: an Adobe RGB or Display P3 photo read as
+    /// if it were sRGB looks duller than it is, and its colours would be named wrong. A profile libvips cannot use
+    /// (damaged, or for another kind of image) leaves the pixels as they are rather than lose the image.
+    /// </summary>
+    private static Image FromEmbeddedProfile(Image image)
+    {
+        if (!image.Contains("icc-profile-data") || image.Bands < 3)
+        {
+            return image.Copy();
+        }
+
+        try
+        {
+            using var transformed = image.IccTransform("srgb", embedded: true, intent: Enums.Intent.Relative);
+            return transformed.CopyMemory();
+        }
+        catch (VipsException)
+        {
+            return image.Copy();
+        }
     }
 
     private static Image Flatten(Image image, out double transparentShare)

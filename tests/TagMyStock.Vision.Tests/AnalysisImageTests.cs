@@ -49,6 +49,32 @@ public sealed class AnalysisImageTests
     }
 
     [Fact]
+    public void A_wide_gamut_photo_is_read_through_its_embedded_profile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"analysis-{Guid.NewGuid():N}.jpg");
+        try
+        {
+            // sRGB (230, 40, 30) written as Display P3 with the profile embedded: its stored values are about (211, 61, 46).
+            using (var red = TestImages.Plain(1200, 800, 230, 40, 30))
+            using (var p3 = red.IccTransform("p3", inputProfile: "srgb"))
+            {
+                p3.Jpegsave(path, q: 95);
+            }
+
+            var image = AnalysisImage.Load(path);
+
+            var centre = image.Rgb.AsSpan(((image.Height / 2 * image.Width) + (image.Width / 2)) * 3, 3).ToArray();
+            Assert.InRange(centre[0], 222, 238);
+            Assert.InRange(centre[1], 32, 48);
+            Assert.InRange(centre[2], 22, 38);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Transparency_is_flattened_onto_white_and_measured()
     {
         var path = Path.Combine(Path.GetTempPath(), $"analysis-{Guid.NewGuid():N}.png");
