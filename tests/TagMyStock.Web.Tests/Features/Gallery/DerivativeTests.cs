@@ -122,6 +122,25 @@ public sealed class DerivativeTests
         Assert.Equal((640, 427), (decoded.Width, decoded.Height));
     }
 
+    [Fact]
+    public async Task A_wide_gamut_photo_is_shown_in_srgb_through_its_embedded_profile()
+    {
+        // sRGB (230, 40, 30) written as Display P3 with the profile embedded: its stored values are about (211, 61, 46).
+        using var red = Image.Black(800, 600).NewFromImage(230, 40, 30);
+        using var p3 = red.IccTransform("p3", inputProfile: "srgb");
+        using var source = new MemoryStream(p3.JpegsaveBuffer(q: 95));
+        using var output = new MemoryStream();
+
+        await new ThumbnailMaker().MakeAsync(source, ThumbnailMaker.ThumbnailSize, output, TestContext.Current.CancellationToken);
+
+        using var thumbnail = Image.NewFromBuffer(output.ToArray());
+        var centre = thumbnail.Getpoint(thumbnail.Width / 2, thumbnail.Height / 2);
+        Assert.InRange(centre[0], 222, 238);
+        Assert.InRange(centre[1], 32, 48);
+        Assert.InRange(centre[2], 22, 38);
+        Assert.False(thumbnail.Contains("icc-profile-data"));
+    }
+
     internal static StockImage NewRow(Guid owner, string fileName, DateTime? uploadedAt = null)
     {
         var id = Guid.CreateVersion7();

@@ -40,7 +40,10 @@ public sealed class ThumbnailMaker
         // Read through the stream even when it is a local file: given the file's name, libvips maps the whole
         // file and every page the decoder touches counts in the process's resident memory (50 MB for a 50 MB
         // JPEG); through the stream it reads a few kilobytes at a time.
-        using var thumbnail = Image.ThumbnailStream(source, longestEdge, optionString: FailOnTruncated, height: longestEdge, size: Enums.Size.Down);
+        // The export profile is what makes libvips convert through an embedded profile at all; without it an Adobe RGB
+        // or Display P3 photo kept its values, and with the profile stripped it looked dull in every browser.
+        using var thumbnail = Image.ThumbnailStream(
+            source, longestEdge, optionString: FailOnTruncated, height: longestEdge, size: Enums.Size.Down, outputProfile: "srgb");
         using var output = Viewable(thumbnail);
         output.JpegsaveStream(destination, q: Quality, keep: Enums.ForeignKeep.None);
         return Task.FromResult(new PixelSize(output.Width, output.Height));
