@@ -20,58 +20,36 @@ public sealed class AnalysisImageTests
     [InlineData(900, 300)] // Smaller than two 640s: decoded at 1/1 and resized.
     public void A_large_jpeg_decodes_scaled_down_and_upright(int width, int height)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"analysis-{Guid.NewGuid():N}.jpg");
-        try
-        {
-            // Left half red, right half blue, stored sideways: orientation 6 turns it a quarter clockwise, red on top.
-            using (var red = TestImages.Plain(width / 2, height, 255, 0, 0))
-            using (var blue = TestImages.Plain(width - (width / 2), height, 0, 0, 255))
-            using (var sideways = red.Join(blue, NetVips.Enums.Direction.Horizontal))
-            using (var tagged = sideways.Mutate(image => image.Set(NetVips.GValue.GIntType, "orientation", 6)))
-            {
-                tagged.WriteToFile(path);
-            }
+        // Left half red, right half blue, stored sideways: orientation 6 turns it a quarter clockwise, red on top.
+        using var red = TestImages.Plain(width / 2, height, 255, 0, 0);
+        using var blue = TestImages.Plain(width - (width / 2), height, 0, 0, 255);
+        using var sideways = red.Join(blue, NetVips.Enums.Direction.Horizontal);
+        using var tagged = sideways.Mutate(image => image.Set(NetVips.GValue.GIntType, "orientation", 6));
 
-            var image = AnalysisImage.Load(path);
+        var image = TestImages.Load(tagged, ".jpg");
 
-            Assert.Equal((height, width), (image.SourceWidth, image.SourceHeight));
-            Assert.Equal(640, image.Height);
-            Assert.Equal(height * 640.0 / width, image.Width, 1.0);
-            var top = image.Rgb.AsSpan(((image.Height / 4 * image.Width) + (image.Width / 2)) * 3, 3).ToArray();
-            var bottom = image.Rgb.AsSpan(((image.Height * 3 / 4 * image.Width) + (image.Width / 2)) * 3, 3).ToArray();
-            Assert.True(top[0] > 200 && top[2] < 50, $"the top should be red, was {string.Join(",", top)}");
-            Assert.True(bottom[2] > 200 && bottom[0] < 50, $"the bottom should be blue, was {string.Join(",", bottom)}");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal((height, width), (image.SourceWidth, image.SourceHeight));
+        Assert.Equal(640, image.Height);
+        Assert.Equal(height * 640.0 / width, image.Width, 1.0);
+        var top = Pixel(image, image.Width / 2, image.Height / 4);
+        var bottom = Pixel(image, image.Width / 2, image.Height * 3 / 4);
+        Assert.True(top[0] > 200 && top[2] < 50, $"the top should be red, was {string.Join(",", top)}");
+        Assert.True(bottom[2] > 200 && bottom[0] < 50, $"the bottom should be blue, was {string.Join(",", bottom)}");
     }
 
     [Fact]
     public void A_wide_gamut_photo_is_read_through_its_embedded_profile()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"analysis-{Guid.NewGuid():N}.jpg");
-        try
-        {
-            // sRGB (230, 40, 30) written as Display P3 with the profile embedded: its stored values are about (211, 61, 46).
-            using (var red = TestImages.Plain(1200, 800, 230, 40, 30))
-            using (var p3 = red.IccTransform("p3", inputProfile: "srgb"))
-            {
-                p3.Jpegsave(path, q: 95);
-            }
+        // sRGB (230, 40, 30) written as Display P3 with the profile embedded: its stored values are about (211, 61, 46).
+        using var red = TestImages.Plain(1200, 800, 230, 40, 30);
+        using var p3 = red.IccTransform("p3", inputProfile: "srgb");
 
-            var image = AnalysisImage.Load(path);
+        var image = TestImages.Load(p3, ".jpg");
 
-            var centre = image.Rgb.AsSpan(((image.Height / 2 * image.Width) + (image.Width / 2)) * 3, 3).ToArray();
-            Assert.InRange(centre[0], 222, 238);
-            Assert.InRange(centre[1], 32, 48);
-            Assert.InRange(centre[2], 22, 38);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var centre = Pixel(image, image.Width / 2, image.Height / 2);
+        Assert.InRange(centre[0], 222, 238);
+        Assert.InRange(centre[1], 32, 48);
+        Assert.InRange(centre[2], 22, 38);
     }
 
     [Fact]
@@ -114,4 +92,6 @@ public sealed class AnalysisImageTests
             File.Delete(path);
         }
     }
+
+    private static byte[] Pixel(AnalysisImage image, int x, int y) => image.Rgb.AsSpan(((y * image.Width) + x) * 3, 3).ToArray();
 }

@@ -23,6 +23,13 @@ public sealed class ThumbnailMaker
     /// </summary>
     internal const string FailOnTruncated = "[fail_on=truncated]";
 
+    /// <summary>
+    /// The export profile every image shown or sent is thumbnailed to. Naming one is what makes libvips' thumbnail
+    /// convert through an embedded profile at all: without it an Adobe RGB or Display P3 photo kept its values, and
+    /// with the profile stripped it looked dull in every browser.
+    /// </summary>
+    internal const string DisplayProfile = "srgb";
+
     private const int Quality = 82;
 
     /// <summary>
@@ -40,10 +47,8 @@ public sealed class ThumbnailMaker
         // Read through the stream even when it is a local file: given the file's name, libvips maps the whole
         // file and every page the decoder touches counts in the process's resident memory (50 MB for a 50 MB
         // JPEG); through the stream it reads a few kilobytes at a time.
-        // The export profile is what makes libvips convert through an embedded profile at all; without it an Adobe RGB
-        // or Display P3 photo kept its values, and with the profile stripped it looked dull in every browser.
         using var thumbnail = Image.ThumbnailStream(
-            source, longestEdge, optionString: FailOnTruncated, height: longestEdge, size: Enums.Size.Down, outputProfile: "srgb");
+            source, longestEdge, optionString: FailOnTruncated, height: longestEdge, size: Enums.Size.Down, outputProfile: DisplayProfile);
         using var output = Viewable(thumbnail);
         output.JpegsaveStream(destination, q: Quality, keep: Enums.ForeignKeep.None);
         return Task.FromResult(new PixelSize(output.Width, output.Height));

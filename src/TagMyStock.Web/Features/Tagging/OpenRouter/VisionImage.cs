@@ -15,8 +15,8 @@ internal static class VisionImage
     /// <exception cref="VipsException">The file is not an image libvips can decode, or it is damaged.</exception>
     public static string DataUrl(string path, int maxSide)
     {
-        // Through the embedded colour profile into sRGB, as the gallery's thumbnails (see ThumbnailMaker.MakeAsync).
-        using var thumbnail = Image.Thumbnail(path + ThumbnailMaker.FailOnTruncated, maxSide, height: maxSide, size: Enums.Size.Down, outputProfile: "srgb");
+        using var thumbnail = Image.Thumbnail(
+            path + ThumbnailMaker.FailOnTruncated, maxSide, height: maxSide, size: Enums.Size.Down, outputProfile: ThumbnailMaker.DisplayProfile);
         using var viewable = ThumbnailMaker.Viewable(thumbnail);
         var jpeg = viewable.JpegsaveBuffer(q: Quality, keep: Enums.ForeignKeep.None);
         return "data:image/jpeg;base64," + Convert.ToBase64String(jpeg);
