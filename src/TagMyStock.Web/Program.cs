@@ -47,6 +47,7 @@ app.MapAccounts();
 app.MapGallery();
 app.MapUpload();
 app.MapJobs();
+app.MapAccountSettings();
 app.MapTagging();
 app.MapFal();
 app.MapGeneration();

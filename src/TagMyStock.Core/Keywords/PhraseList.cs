@@ -47,15 +47,42 @@ internal sealed class PhraseList
     public IReadOnlyList<PhraseMatch> FindAll(string text)
     {
         var words = TextWords.Split(text);
-        var matches = new List<PhraseMatch>();
+        return [.. Matches(words).Select(match =>
+        {
+            var last = words[match.First + match.Count - 1];
+            return new PhraseMatch(match.Phrase, words[match.First].Start, last.End - words[match.First].Start);
+        })];
+    }
+
+    /// <summary>The first listed phrase in the text, or null.</summary>
+    public string? FindFirst(string text) => FindAll(text) is [var first, ..] ? first.Phrase : null;
+
+    /// <summary>
+    /// The text without any listed phrase, its punctuation and spacing tidied. A phrase that ends its part of the
+    /// sentence goes with the small words that led to it (<see cref="TextTidy.LeadingSmallWords"/>): "cup on a saucer
+    /// on a table" without "saucer" reads "cup on a table", not "cup on a on a table".
+    /// </summary>
+    public string RemoveAll(string text)
+    {
+        var words = TextWords.Split(text);
+        return TextTidy.RemoveSpans(text, Matches(words).Select(match =>
+        {
+            var first = TextTidy.LeadingSmallWords(text, words, match.First, match.First + match.Count);
+            var last = words[match.First + match.Count - 1];
+            return (words[first].Start, last.End - words[first].Start);
+        }));
+    }
+
+    /// <summary>Each match as the index of its first word and its number of words, left to right, longest first.</summary>
+    private List<(string Phrase, int First, int Count)> Matches(IReadOnlyList<TextWord> words)
+    {
+        var matches = new List<(string Phrase, int First, int Count)>();
         var index = 0;
         while (index < words.Count)
         {
-            var matched = Match(words, index);
-            if (matched is { } entry)
+            if (Match(words, index) is { } entry)
             {
-                var last = words[index + entry.Keys.Length - 1];
-                matches.Add(new PhraseMatch(entry.Phrase, words[index].Start, last.End - words[index].Start));
+                matches.Add((entry.Phrase, index, entry.Keys.Length));
                 index += entry.Keys.Length;
             }
             else
@@ -66,13 +93,6 @@ internal sealed class PhraseList
 
         return matches;
     }
-
-    /// <summary>The first listed phrase in the text, or null.</summary>
-    public string? FindFirst(string text) => FindAll(text) is [var first, ..] ? first.Phrase : null;
-
-    /// <summary>The text without any listed phrase, its punctuation and spacing tidied.</summary>
-    public string RemoveAll(string text) =>
-        TextTidy.RemoveSpans(text, FindAll(text).Select(match => (match.Start, match.Length)));
 
     private (string Phrase, string[] Keys)? Match(IReadOnlyList<TextWord> words, int index)
     {

@@ -79,9 +79,15 @@ public sealed record UserRules
     {
         ArgumentNullException.ThrowIfNull(json);
         var rules = UserRulesJson.Read(json);
-        UserRulesJson.ThrowIfInconsistent(rules);
+        rules.ThrowIfInconsistent();
         return rules;
     }
+
+    /// <summary>
+    /// Throws <see cref="UserRulesException"/> when the rules contradict themselves (min above max, a required keyword
+    /// that is banned) or hold an impossible number; for rules built in code, as <see cref="FromJson"/> checks what it reads.
+    /// </summary>
+    public void ThrowIfInconsistent() => UserRulesJson.ThrowIfInconsistent(this);
 
     public string ToJson() => JsonSerializer.Serialize(this, UserRulesJson.Options);
 

@@ -1,5 +1,6 @@
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Rules;
 using TagMyStock.Core.Similarity;
 
 namespace TagMyStock.Core.Tagging;
@@ -40,6 +41,12 @@ public sealed record TaggingInput(string FileName, string? Hint, string? Generat
 
     /// <summary>The agencies the user sends to, whose limits an engine that writes to order can aim at; empty: none chosen.</summary>
     public IReadOnlyList<AgencyProfile> Agencies { get; init; } = [];
+
+    /// <summary>
+    /// The user's own rules, which an engine that writes to order can aim at as it aims at <see cref="Agencies"/>. They are
+    /// applied to every engine's result afterwards (<see cref="Preparation.AgencyPreparation"/>), so an engine may ignore them.
+    /// </summary>
+    public UserRules Rules { get; init; } = UserRules.None;
 }
 
 /// <summary>Which source made the engine say something.</summary>

@@ -27,7 +27,23 @@ public sealed class UserRulesApplyTests
 
         Assert.Equal(["paris", "travel", "cheaper"], applied.Keywords);
         Assert.Equal("flights to Paris", applied.Title);
-        Assert.Equal("Book now at the, and fast.", applied.Description);
+        Assert.Equal("Book now, and fast.", applied.Description);
+    }
+
+    [Theory]
+    [InlineData("Espresso cup on a saucer on a wooden table", "Espresso cup on a wooden table")]
+    [InlineData("Coffee and a saucer, morning light", "Coffee, morning light")]
+    [InlineData("Cup on saucer and spoon", "Cup and spoon")]
+    [InlineData("Woman with a saucer", "Woman")]
+    [InlineData("Blue saucer on a table", "Blue on a table")]
+    [InlineData("A saucer full of milk", "A full of milk")]
+    public void A_banned_word_that_ends_its_phrase_takes_the_article_and_preposition_before_it(string title, string expected)
+    {
+        // Only the small words that led to the banned word go: a word that describes (blue) is left for a person to
+        // judge, as is the article of a phrase the banned word does not end.
+        var rules = new UserRules { BannedWords = ["saucer"] };
+
+        Assert.Equal(expected, rules.Apply(new ImageMetadata { Title = title }).Title);
     }
 
     [Fact]

@@ -81,9 +81,9 @@ public static class EditorApi
         var metadata = current.Metadata;
         if (request.Code is null)
         {
-            metadata = MetadataFixer.AutoFix(metadata, agency);
+            metadata = MetadataFixer.AutoFix(metadata, agency, current.Rules);
         }
-        else if (MetadataValidator.Validate(metadata, agency, fileName: current.FileName, imageSize: current.PixelSize).Problems.FirstOrDefault(problem => problem.Code == request.Code && problem.Fix is not null) is { } problem)
+        else if (current.Validate(metadata, agency).Problems.FirstOrDefault(problem => problem.Code == request.Code && problem.Fix is not null) is { } problem)
         {
             metadata = problem.Fix!.Apply(metadata);
         }
@@ -148,7 +148,9 @@ public static class EditorApi
 
 /// <param name="Version">Send it back with the next save; a save from an older version gets 409.</param>
 /// <param name="Evidence">Why the last tagging run wrote each keyword and flag it kept; words added by hand have none.</param>
-/// <param name="Agencies">The metadata checked against each of the account's agencies (<c>/settings/agencies</c>).</param>
+/// <param name="Agencies">
+/// The metadata checked against each of the account's agencies (<c>/settings/agencies</c>) and its own rules (<c>/settings/rules</c>).
+/// </param>
 public sealed record MetadataResponse(
     Guid Id,
     string FileName,
@@ -167,7 +169,7 @@ public sealed record MetadataResponse(
         document.TaggedBy,
         document.TaggedAt,
         [.. document.Evidence.Select(EvidenceDto.From)],
-        AgencyReportDto.For(document.Metadata, document.Agencies, document.FileName, document.PixelSize));
+        AgencyReportDto.For(document.Metadata, document.Agencies, document.Rules, document.FileName, document.PixelSize));
 }
 
 /// <param name="Code">A problem's code, e.g. <c>title.too-long</c>; null applies every fix for the agency.</param>

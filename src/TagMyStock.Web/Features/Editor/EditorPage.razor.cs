@@ -259,7 +259,7 @@ public sealed partial class EditorPage : IDisposable
                 return;
             }
 
-            Load(EditorDocument.From(outcome.Image, _document!.Agencies));
+            Load(EditorDocument.From(outcome.Image, _document!.Agencies, outcome.Rules));
             _tagWarnings = outcome.Result.Warnings;
             _error = null;
             _status = "Tagged and saved.";

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Rules;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Gallery;
@@ -11,7 +12,7 @@ using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.Editor;
 
-/// <summary>An image's metadata as one editor session sees it: the fields, their version, and the agencies to check.</summary>
+/// <summary>An image's metadata as one editor session sees it: the fields, their version, and the agencies and own rules to check.</summary>
 /// <param name="Evidence">Why the last tagging run wrote each keyword and flag; words added since have none.</param>
 /// <param name="PixelSize">The image's upright size; null while the gallery has not read it.</param>
 public sealed record EditorDocument(
@@ -23,10 +24,15 @@ public sealed record EditorDocument(
     DateTime? TaggedAt,
     IReadOnlyList<Evidence> Evidence,
     IReadOnlyList<AgencyProfile> Agencies,
+    UserRules Rules,
     (int Width, int Height)? PixelSize)
 {
-    public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies) =>
-        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies, image.PixelSize);
+    public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies, UserRules rules) =>
+        new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies, rules, image.PixelSize);
+
+    /// <summary>What is wrong with <paramref name="metadata"/> for <paramref name="agency"/> under the account's own rules.</summary>
+    public ValidationReport Validate(ImageMetadata metadata, AgencyProfile agency) =>
+        MetadataValidator.Validate(metadata, agency, Rules, FileName, PixelSize);
 
     /// <summary>The agencies whose minimum image size this image misses; none when its size is unknown.</summary>
     public IReadOnlyList<ImageSizeShortfall> SizeShortfalls() =>
@@ -87,7 +93,9 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
     public async Task<EditorDocument?> GetAsync(Guid ownerId, Guid imageId, CancellationToken cancellationToken)
     {
         var image = await db.Set<StockImage>().AsNoTracking().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
-        return image is null ? null : EditorDocument.From(image, await settings.GetAgenciesAsync(ownerId, cancellationToken));
+        return image is null
+            ? null
+            : EditorDocument.From(image, await settings.GetAgenciesAsync(ownerId, cancellationToken), await settings.GetRulesAsync(ownerId, cancellationToken));
     }
 
     /// <summary>
@@ -103,9 +111,10 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
         }
 
         var agencies = await settings.GetAgenciesAsync(ownerId, cancellationToken);
+        var rules = await settings.GetRulesAsync(ownerId, cancellationToken);
         if (image.Version != version)
         {
-            return new SaveResult(SaveStatus.Conflict, EditorDocument.From(image, agencies));
+            return new SaveResult(SaveStatus.Conflict, EditorDocument.From(image, agencies, rules));
         }
 
         var tidied = MetadataInput.Tidy(metadata);
@@ -130,6 +139,6 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
                 : new SaveResult(SaveStatus.NotFound, null);
         }
 
-        return new SaveResult(SaveStatus.Saved, EditorDocument.From(image, agencies));
+        return new SaveResult(SaveStatus.Saved, EditorDocument.From(image, agencies, rules));
     }
 }

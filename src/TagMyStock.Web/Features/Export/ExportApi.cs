@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Web.Features.Accounts;
+using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Features.Tagging;
 using TagMyStock.Web.Infrastructure.Data;
 
@@ -30,6 +31,7 @@ public static class ExportApi
         [FromQuery] string[]? ids,
         HttpContext http,
         AppDbContext db,
+        IAccountSettings settings,
         CancellationToken cancellationToken)
     {
         if (AgencyCatalog.Find(agency ?? "") is not { } profile)
@@ -53,7 +55,8 @@ public static class ExportApi
             return TypedResults.NotFound();
         }
 
-        var rows = ExportSelection.Prepare(images, profile).Select(item => item.Row!).ToList();
+        var rules = await settings.GetRulesAsync(http.User.AccountId(), cancellationToken);
+        var rows = ExportSelection.Prepare(images, profile, rules).Select(item => item.Row!).ToList();
         var files = CsvExport.Files(profile, rows);
         if (files.Count == 1)
         {
@@ -71,6 +74,7 @@ public static class ExportApi
         [FromQuery] string[]? ids,
         HttpContext http,
         AppDbContext db,
+        IAccountSettings settings,
         ZipExport zip,
         CancellationToken cancellationToken)
     {
@@ -91,7 +95,7 @@ public static class ExportApi
             return TypedResults.NotFound();
         }
 
-        var items = ExportSelection.Prepare(images, profile);
+        var items = ExportSelection.Prepare(images, profile, await settings.GetRulesAsync(http.User.AccountId(), cancellationToken));
         var csvFiles = profile is { HasCsv: true } ? CsvExport.Files(profile, [.. items.Select(item => item.Row!)]) : [];
         return TypedResults.Stream(
             async body =>

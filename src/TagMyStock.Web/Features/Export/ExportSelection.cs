@@ -4,6 +4,7 @@ using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Csv;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Preparation;
+using TagMyStock.Core.Rules;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Infrastructure.Data;
 
@@ -52,10 +53,10 @@ internal static class ExportSelection
     }
 
     /// <summary>
-    /// Names every image for the export and, when <paramref name="agency"/> is given, applies its automatic fixes
-    /// (Core's <see cref="AgencyPreparation"/>) to what is embedded and written to its CSV.
+    /// Names every image for the export and, when <paramref name="agency"/> is given, applies the account's own rules and
+    /// the agency's automatic fixes (Core's <see cref="AgencyPreparation"/>) to what is embedded and written to its CSV.
     /// </summary>
-    public static List<ExportItem> Prepare(IEnumerable<StockImage> images, AgencyProfile? agency)
+    public static List<ExportItem> Prepare(IEnumerable<StockImage> images, AgencyProfile? agency, UserRules rules)
     {
         IReadOnlyList<AgencyProfile> agencies = agency is null ? [] : [agency];
         var names = new ExportNames(agencies);
@@ -67,7 +68,7 @@ internal static class ExportSelection
                 return new ExportItem(image, name, image.Metadata, null);
             }
 
-            var prepared = AgencyPreparation.Prepare(name, image.Metadata, agencies, rules: null) with { Prompt = image.GenerationPrompt };
+            var prepared = AgencyPreparation.Prepare(name, image.Metadata, agencies, rules) with { Prompt = image.GenerationPrompt };
             var forAgency = prepared.For(agency).Metadata;
             return new ExportItem(image, name, forAgency, agency.HasCsv ? prepared.RowFor(forAgency) : null);
         })];

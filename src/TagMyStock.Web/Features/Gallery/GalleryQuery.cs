@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Rules;
 using TagMyStock.Core.Validation;
+using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.Gallery;
@@ -46,9 +48,9 @@ public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<Galle
 /// by the (owner, upload time, id) index, reading only the columns a tile shows; counts are kept in memory
 /// under the account's <see cref="GalleryVersions">gallery version</see>. Agency problems need
 /// <see cref="MetadataValidator"/>, which runs in memory: that filter reads the metadata columns of all the
-/// account's images and checks every one, so the count and pages are exact.
+/// account's images and checks every one against the agency and the account's own rules, so the count and pages are exact.
 /// </summary>
-internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IMemoryCache counts)
+internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IAccountSettings settings, IMemoryCache counts)
 {
     public const int PageSize = 50;
 
@@ -65,7 +67,8 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IM
         var accountTotal = await CountAsync(owned, accountId, version, GalleryShow.All, cancellationToken);
         if (filter.Show == GalleryShow.Problems && filter.Agency is { } agency)
         {
-            return await WithProblemsAsync(owned, filter, agency, accountTotal, cancellationToken);
+            var rules = await settings.GetRulesAsync(accountId, cancellationToken);
+            return await WithProblemsAsync(owned, filter, agency, rules, accountTotal, cancellationToken);
         }
 
         var matching = filter.Show switch
@@ -83,7 +86,7 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IM
     }
 
     private static async Task<GalleryPageResult> WithProblemsAsync(
-        IQueryable<StockImage> owned, GalleryFilter filter, AgencyProfile agency, int accountTotal, CancellationToken cancellationToken)
+        IQueryable<StockImage> owned, GalleryFilter filter, AgencyProfile agency, UserRules rules, int accountTotal, CancellationToken cancellationToken)
     {
         // Only the columns validation reads, as untracked entities so StockImage.Metadata builds the model.
         var candidates = await Newest(owned)
@@ -102,7 +105,7 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IM
             })
             .ToListAsync(cancellationToken);
         var withProblems = candidates
-            .Where(candidate => MetadataValidator.Validate(candidate.Metadata, agency, fileName: candidate.FileName, imageSize: candidate.PixelSize).Problems
+            .Where(candidate => MetadataValidator.Validate(candidate.Metadata, agency, rules, candidate.FileName, candidate.PixelSize).Problems
                 .Any(problem => problem.Severity >= Severity.Warning))
             .Select(candidate => candidate.Id)
             .ToList();

@@ -2,15 +2,18 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.Gallery;
 
 /// <summary>
-/// A number per account that goes up whenever any of its images is added, changed or deleted, on any node.
-/// Cached gallery pages are keyed by it, so a change anywhere makes every node render afresh.
+/// A number per account that goes up whenever any of its images is added, changed or deleted, or its settings change
+/// (its own rules decide which images have problems), on any node. Cached gallery pages are keyed by it, so a change
+/// anywhere makes every node render afresh.
 /// </summary>
 public sealed class GalleryVersion
 {
@@ -65,9 +68,9 @@ internal sealed class GalleryVersions(IServiceScopeFactory scopes, TimeProvider 
 }
 
 /// <summary>
-/// Raises the gallery version of every account whose images a save changed, once the save has succeeded:
+/// Raises the gallery version of every account whose images or settings a save changed, once the save has succeeded:
 /// raising it before would let a page rendered from the old rows be cached under the new version. Every
-/// write of images goes through SaveChanges (no bulk update or delete touches them), so none is missed.
+/// write of images and settings goes through SaveChanges (no bulk update or delete touches them), so none is missed.
 /// </summary>
 internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : SaveChangesInterceptor
 {
@@ -127,15 +130,18 @@ internal sealed class GalleryVersionInterceptor(GalleryVersions versions) : Save
             return;
         }
 
-        var owners = context.ChangeTracker.Entries<StockImage>()
-            .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(entry => entry.Entity.OwnerId)
+        var owners = Changed(context.ChangeTracker.Entries<StockImage>()).Select(entry => entry.Entity.OwnerId)
+            .Concat(Changed(context.ChangeTracker.Entries<AccountSettings>()).Select(entry => entry.Entity.AccountId))
             .ToHashSet();
         if (owners.Count > 0)
         {
             _changedOwners.AddOrUpdate(context, owners);
         }
     }
+
+    private static IEnumerable<EntityEntry<T>> Changed<T>(IEnumerable<EntityEntry<T>> entries)
+        where T : class =>
+        entries.Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     /// <summary>The owners a save of <paramref name="context"/> changed, forgotten as they are handed out.</summary>
     private IReadOnlyCollection<Guid> Take(DbContext? context)

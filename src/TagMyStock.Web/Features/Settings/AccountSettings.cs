@@ -11,6 +11,9 @@ public sealed class AccountSettings
     /// <summary>Ids of the agencies the account submits to, in catalogue order, comma-separated.</summary>
     public string Agencies { get; set; } = "";
 
+    /// <summary>The account's own rules as a rules file (<see cref="Core.Rules.UserRules.ToJson"/>); null when it has none.</summary>
+    public string? Rules { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 }
 

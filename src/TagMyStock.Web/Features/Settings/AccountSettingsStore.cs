@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Agencies.Profiles;
+using TagMyStock.Core.Rules;
 using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.Settings;
@@ -28,6 +29,32 @@ internal sealed class AccountSettingsStore(AppDbContext db, TimeProvider time) :
             return false;
         }
 
+        var settings = await RowAsync(accountId, cancellationToken);
+        settings.Agencies = string.Join(',', chosen.Select(agency => agency.Id));
+        await SaveAsync(settings, cancellationToken);
+        return true;
+    }
+
+    public async Task<UserRules> GetRulesAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<AccountSettings>()
+            .Where(settings => settings.AccountId == accountId)
+            .Select(settings => settings.Rules)
+            .SingleOrDefaultAsync(cancellationToken);
+        return stored is null ? UserRules.None : UserRules.FromJson(stored);
+    }
+
+    public async Task SetRulesAsync(Guid accountId, UserRules? rules, CancellationToken cancellationToken)
+    {
+        rules?.ThrowIfInconsistent();
+        var settings = await RowAsync(accountId, cancellationToken);
+        settings.Rules = rules?.ToJson();
+        await SaveAsync(settings, cancellationToken);
+    }
+
+    /// <summary>The account's row, tracked; a new one (agencies empty, meaning the defaults) when it has none yet.</summary>
+    private async Task<AccountSettings> RowAsync(Guid accountId, CancellationToken cancellationToken)
+    {
         var settings = await db.Set<AccountSettings>().SingleOrDefaultAsync(s => s.AccountId == accountId, cancellationToken);
         if (settings is null)
         {
@@ -35,10 +62,13 @@ internal sealed class AccountSettingsStore(AppDbContext db, TimeProvider time) :
             db.Add(settings);
         }
 
-        settings.Agencies = string.Join(',', chosen.Select(agency => agency.Id));
+        return settings;
+    }
+
+    private async Task SaveAsync(AccountSettings settings, CancellationToken cancellationToken)
+    {
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 
     /// <summary>The catalogue's agencies among <paramref name="ids"/>, in catalogue order so every page lists them alike.</summary>

@@ -1,8 +1,12 @@
 using TagMyStock.Core.Agencies;
+using TagMyStock.Core.Rules;
 
 namespace TagMyStock.Web.Features.Settings;
 
-/// <summary>The agencies an account submits to: what the editor validates against and tagging prepares for.</summary>
+/// <summary>
+/// What an account's metadata is checked against and prepared for: the agencies it submits to, and its own rules on
+/// top of theirs.
+/// </summary>
 public interface IAccountSettings
 {
     /// <summary>The chosen agencies in catalogue order; Adobe Stock and Shutterstock until the account chooses.</summary>
@@ -10,4 +14,11 @@ public interface IAccountSettings
 
     /// <summary>Replaces the choice, ignoring unknown ids; false (and nothing changed) when no known agency is left.</summary>
     Task<bool> SetAgenciesAsync(Guid accountId, IEnumerable<string> agencyIds, CancellationToken cancellationToken);
+
+    /// <summary>The account's own rules; <see cref="UserRules.None"/> until it sets some.</summary>
+    Task<UserRules> GetRulesAsync(Guid accountId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the account's rules, or clears them with null.</summary>
+    /// <exception cref="UserRulesException">The rules contradict themselves; nothing was changed.</exception>
+    Task SetRulesAsync(Guid accountId, UserRules? rules, CancellationToken cancellationToken);
 }

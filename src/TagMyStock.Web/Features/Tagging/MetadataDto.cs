@@ -1,5 +1,6 @@
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Rules;
 using TagMyStock.Core.Validation;
 
 namespace TagMyStock.Web.Features.Tagging;
@@ -48,11 +49,12 @@ public sealed record FlagsDto(
 public sealed record AgencyReportDto(string Agency, string Name, bool Blocked, IReadOnlyList<ProblemDto> Problems)
 {
     /// <summary>
-    /// Validates <paramref name="metadata"/> against each agency with Core's <see cref="MetadataValidator"/>, the
-    /// image's pixel size included when it is known.
+    /// Validates <paramref name="metadata"/> against each agency and the account's own rules with Core's
+    /// <see cref="MetadataValidator"/>, the image's pixel size included when it is known.
     /// </summary>
-    public static IReadOnlyList<AgencyReportDto> For(ImageMetadata metadata, IEnumerable<AgencyProfile> agencies, string fileName, (int Width, int Height)? pixelSize) =>
-        [.. agencies.Select(agency => From(agency, MetadataValidator.Validate(metadata, agency, fileName: fileName, imageSize: pixelSize)))];
+    public static IReadOnlyList<AgencyReportDto> For(
+        ImageMetadata metadata, IEnumerable<AgencyProfile> agencies, UserRules rules, string fileName, (int Width, int Height)? pixelSize) =>
+        [.. agencies.Select(agency => From(agency, MetadataValidator.Validate(metadata, agency, rules, fileName, pixelSize)))];
 
     public static AgencyReportDto From(AgencyProfile agency, ValidationReport report) =>
         new(agency.Id, agency.Name, report.IsBlocked, [.. report.Problems.Select(ProblemDto.From)]);

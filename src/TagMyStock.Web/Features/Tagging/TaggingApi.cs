@@ -7,7 +7,6 @@ using TagMyStock.Vision;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Jobs;
-using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Infrastructure.Data;
 using TagMyStock.Web.Infrastructure.ExternalServices;
 using TagMyStock.Web.Infrastructure.Web;
@@ -53,7 +52,6 @@ public static class TaggingApi
         HttpContext http,
         InteractiveTagging tagging,
         TaggingEngines engines,
-        IAccountSettings settings,
         CancellationToken cancellationToken)
     {
         if (HintProblem(request?.Hint) is { } problem)
@@ -98,7 +96,7 @@ public static class TaggingApi
         }
 
         var image = outcome.Image;
-        var agencies = await settings.GetAgenciesAsync(owner, cancellationToken);
+        var agencies = outcome.Prepared.ForAgencies.Select(version => version.Agency);
         return TypedResults.Ok(new TagResponse(
             image.Id,
             image.Version,
@@ -107,7 +105,7 @@ public static class TaggingApi
             image.TaggedAt!.Value,
             [.. outcome.Result.Evidence.Select(EvidenceDto.From)],
             outcome.Result.Warnings,
-            AgencyReportDto.For(image.Metadata, agencies, image.FileName, image.PixelSize),
+            AgencyReportDto.For(image.Metadata, agencies, outcome.Rules, image.FileName, image.PixelSize),
             outcome.Result.Usage is { } usage ? new TagUsageDto(usage.Model, usage.PromptTokens, usage.CompletionTokens, usage.Cost) : null));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Preparation;
+using TagMyStock.Core.Rules;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Gallery.Derivatives;
@@ -14,11 +15,12 @@ using TagMyStock.Web.Infrastructure.Storage;
 namespace TagMyStock.Web.Features.Tagging;
 
 /// <summary>The metadata one tagging run saved on an image, and what the engine said about it.</summary>
-public sealed record TagOutcome(StockImage Image, TaggingResult Result, PreparedImage Prepared);
+/// <param name="Rules">The account's own rules the metadata was prepared with, to check it against with the agencies.</param>
+public sealed record TagOutcome(StockImage Image, TaggingResult Result, PreparedImage Prepared, UserRules Rules);
 
 /// <summary>
 /// Runs the chosen engine (<see cref="TaggingEngines"/>) on an image and saves the result, prepared for the
-/// account's agencies exactly as the command line's <c>tag</c> prepares it (Core's <see cref="AgencyPreparation"/>).
+/// account's agencies and its own rules exactly as the command line's <c>tag</c> prepares it (Core's <see cref="AgencyPreparation"/>).
 /// The engine gets the image's pixels (the preview when the original is larger, which analysis shrinks far below
 /// either), the account's agencies to aim at, the generation prompt of an AI image, and the account's own tagged
 /// images to learn from, never another account's.
@@ -49,14 +51,16 @@ public sealed class TaggingService(
         }
 
         var agencies = await settings.GetAgenciesAsync(ownerId, cancellationToken);
+        var rules = await settings.GetRulesAsync(ownerId, cancellationToken);
         var input = new TaggingInput(image.FileName, string.IsNullOrWhiteSpace(hint) ? null : hint.Trim(), image.GenerationPrompt, image.Metadata)
         {
             Library = await library.ForAccountAsync(ownerId, cancellationToken),
             LibraryId = image.LibraryId,
             Agencies = agencies,
+            Rules = rules,
         };
         var result = await RunEngineAsync(engine, image, input, cancellationToken);
-        var prepared = AgencyPreparation.Prepare(image.FileName, result.Metadata, agencies, rules: null) with { Prompt = image.GenerationPrompt };
+        var prepared = AgencyPreparation.Prepare(image.FileName, result.Metadata, agencies, rules) with { Prompt = image.GenerationPrompt };
 
         var now = time.GetUtcNow().UtcDateTime;
         image.Apply(prepared.ForEmbedding);
@@ -71,7 +75,7 @@ public sealed class TaggingService(
         image.UpdatedAt = now;
         image.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return new TagOutcome(image, result, prepared);
+        return new TagOutcome(image, result, prepared, rules);
     }
 
     /// <summary>

@@ -7,9 +7,9 @@ using TagMyStock.Core.Tagging;
 namespace TagMyStock.Web.Features.Tagging.OpenRouter;
 
 /// <summary>
-/// The instruction and the JSON schema for one image, aimed at the strictest limits of the user's agencies:
-/// asking for what fits spares the fixes that would cut it afterwards. Compact on purpose: every word here
-/// is paid for on every image.
+/// The instruction and the JSON schema for one image, aimed at the strictest limits of the user's agencies and
+/// own rules: asking for what fits spares the fixes that would cut it afterwards. Compact on purpose: every word
+/// here is paid for on every image. Required keywords are not asked for: they are added afterwards for free.
 /// </summary>
 internal sealed class TaggingPrompt
 {
@@ -20,6 +20,9 @@ internal sealed class TaggingPrompt
 
     /// <summary>Longest generation prompt or hint passed as context; longer ones say nothing more about the picture.</summary>
     internal const int MaxContextLength = 600;
+
+    /// <summary>Banned words named in the instruction; a longer list is still enforced afterwards, only not paid for on every image.</summary>
+    internal const int MaxBannedWordsAsked = 30;
 
     private TaggingPrompt(string instruction, JsonObject schema, IReadOnlyList<AgencyProfile> categorised)
     {
@@ -39,10 +42,17 @@ internal sealed class TaggingPrompt
     {
         ArgumentNullException.ThrowIfNull(input);
         var agencies = input.Agencies;
-        var keywordMax = Math.Min(LocalTextEngine.MaxKeywords, agencies.Select(a => a.KeywordMax.Value).OfType<int>().DefaultIfEmpty(LocalTextEngine.MaxKeywords).Min());
-        var keywordMin = Math.Min(keywordMax, Math.Max(MinKeywordsAsked, agencies.Select(a => a.KeywordMin.Value).OfType<int>().DefaultIfEmpty(0).Max()));
-        var titleMax = agencies.Select(a => a.TitleMaxLength.Value).OfType<int>().DefaultIfEmpty(DefaultTitleLength).Min();
-        var descriptionMax = agencies.Select(a => a.DescriptionMaxLength.Value).OfType<int>().DefaultIfEmpty(DefaultDescriptionLength).Min();
+        var rules = input.Rules;
+        var keywordMax = Math.Min(
+            Math.Min(LocalTextEngine.MaxKeywords, rules.EffectiveMaxKeywords ?? int.MaxValue),
+            agencies.Select(a => a.KeywordMax.Value).OfType<int>().DefaultIfEmpty(LocalTextEngine.MaxKeywords).Min());
+        var keywordMin = Math.Min(
+            keywordMax,
+            Math.Max(Math.Max(MinKeywordsAsked, rules.EffectiveMinKeywords ?? 0), agencies.Select(a => a.KeywordMin.Value).OfType<int>().DefaultIfEmpty(0).Max()));
+        var titleMax = Math.Min(rules.TitleMaxLength ?? int.MaxValue, agencies.Select(a => a.TitleMaxLength.Value).OfType<int>().DefaultIfEmpty(DefaultTitleLength).Min());
+        var descriptionMax = Math.Min(
+            rules.DescriptionMaxLength ?? int.MaxValue,
+            agencies.Select(a => a.DescriptionMaxLength.Value).OfType<int>().DefaultIfEmpty(DefaultDescriptionLength).Min());
         var categorised = agencies.Where(a => a.Categories.Value.Count > 0).ToList();
 
         var text = new StringBuilder();
@@ -53,14 +63,19 @@ internal sealed class TaggingPrompt
         }
 
         text.Append(". Describe only what is visible; name no brand, artist, real person or AI tool.\n")
-            .Append(CultureInfo.InvariantCulture, $"title: at most {titleMax} characters, a plain descriptive phrase");
+            .Append(CultureInfo.InvariantCulture, $"title: {(rules.TitleMinLength is { } titleMin ? $"{titleMin} to " : "at most ")}{titleMax} characters, a plain descriptive phrase");
         text.Append(agencies.Any(a => a.TitleForbidsCommas.Value) ? ", no commas.\n" : ".\n")
             .Append(CultureInfo.InvariantCulture, $"description: one sentence, at most {descriptionMax} characters, adding setting, mood or use.\n")
-            .Append(CultureInfo.InvariantCulture, $"keywords: {keywordMin} to {keywordMax}, most relevant first (subject, action, setting, concepts, mood, colours, style); lowercase single words or short phrases; no repeats or plural twins.\n")
+            .Append(CultureInfo.InvariantCulture, $"keywords: {(keywordMin < keywordMax ? $"{keywordMin} to " : "")}{keywordMax}, most relevant first (subject, action, setting, concepts, mood, colours, style); {(rules.SingleWordKeywordsOnly ? "lowercase single words only" : "lowercase single words or short phrases")}; no repeats or plural twins.\n")
             .Append("flags: editorial = news, events or visible brands; mature = nudity or violence; illustration = drawn or rendered, not photographed; recognizable_people / recognizable_property = a release would be needed.\n");
         if (categorised.Count > 0)
         {
             text.Append("categories: the closest one for each agency.\n");
+        }
+
+        if (rules.BannedWords.Count > 0)
+        {
+            text.Append("Never use these words: ").AppendJoin(", ", rules.BannedWords.Take(MaxBannedWordsAsked)).Append('\n');
         }
 
         if (agencies.Any(a => a.EnglishAsciiOnly))

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TagMyStock.Core.Agencies.Profiles;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Rules;
 using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Infrastructure.ExternalServices;
 
@@ -55,6 +56,22 @@ public sealed class OpenRouterTaggingEngineTests
         Assert.StartsWith("data:image/jpeg;base64,", url, StringComparison.Ordinal);
         using var sent = NetVips.Image.NewFromBuffer(Convert.FromBase64String(url["data:image/jpeg;base64,".Length..]));
         Assert.Equal(768, Math.Max(sent.Width, sent.Height));
+    }
+
+    [Fact]
+    public async Task The_instruction_aims_at_the_users_own_rules_where_they_are_stricter_than_the_agencies()
+    {
+        await using var standIn = await OpenRouterStandIn.StartAsync();
+        using var host = Host(standIn);
+        var rules = new UserRules { MaxKeywords = 20, TitleMinLength = 20, TitleMaxLength = 50, BannedWords = ["cheap", "free"], SingleWordKeywordsOnly = true };
+
+        await Engine(host).TagAsync(Input with { Rules = rules }, Cancel);
+
+        var instruction = (string)Assert.Single(standIn.ReceivedBodies)["messages"]![0]!["content"]![0]!["text"]!;
+        Assert.Contains("title: 20 to 50 characters", instruction, StringComparison.Ordinal);
+        Assert.Contains("keywords: 20, most relevant first", instruction, StringComparison.Ordinal);
+        Assert.Contains("lowercase single words only", instruction, StringComparison.Ordinal);
+        Assert.Contains("Never use these words: cheap, free", instruction, StringComparison.Ordinal);
     }
 
     [Fact]
