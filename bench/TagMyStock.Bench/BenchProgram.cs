@@ -19,6 +19,8 @@ internal static class BenchProgram
                 return await EmbeddingCentre.RunAsync(output, files, CancellationToken.None);
             case ["embedding-similarity", var work, var samples, .. var reference] when reference.Length > 0:
                 return EmbeddingSimilarity.Run(work, samples, reference);
+            case ["validation", .. var rest] when rest.Length <= 1:
+                return Validation.Run(rest);
             case ["quality", var evaluationFolder]:
                 return Quality.Run(evaluationFolder);
             case ["libvips-version"]:
@@ -26,7 +28,7 @@ internal static class BenchProgram
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}"));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | quality EVALUATION_DIR | libvips-version");
+                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | quality EVALUATION_DIR | validation [IMAGES] | libvips-version");
                 return 2;
         }
     }

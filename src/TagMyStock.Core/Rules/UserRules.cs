@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TagMyStock.Core.Keywords;
@@ -64,6 +65,8 @@ public sealed record UserRules
 
     public static UserRules None { get; } = new();
 
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, PhraseList> BannedLists = [];
+
     [JsonIgnore]
     public int? EffectiveMinKeywords => KeywordCount ?? MinKeywords;
 
@@ -102,7 +105,12 @@ public sealed record UserRules
         }.Aggregate(metadata, (current, step) => step(current));
     }
 
-    internal PhraseList BannedList() => new(BannedWords);
+    /// <summary>
+    /// <see cref="BannedWords"/> ready to search text with, built once per list: validation asks for it for every keyword
+    /// of every image. Kept beside the rules rather than in them, so that <c>with</c> never carries one list's search into
+    /// rules with another list, and rules compare as their values.
+    /// </summary>
+    internal PhraseList BannedList() => BannedLists.GetValue(BannedWords, words => new PhraseList(words));
 
     internal bool IsBanned(string keyword) => BannedWords.Count > 0 && BannedList().FindFirst(keyword) is not null;
 
