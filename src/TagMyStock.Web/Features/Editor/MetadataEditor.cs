@@ -30,6 +30,8 @@ public sealed record EditorDocument(
     public static EditorDocument From(StockImage image, IReadOnlyList<AgencyProfile> agencies, UserRules rules) =>
         new(image.Id, image.FileName, image.Version, image.Metadata, image.TaggedBy, image.TaggedAt, image.Evidence, agencies, rules, image.PixelSize);
 
+    public static EditorDocument From(StockImage image, AccountChecks checks) => From(image, checks.Agencies, checks.Rules);
+
     /// <summary>What is wrong with <paramref name="metadata"/> for <paramref name="agency"/> under the account's own rules.</summary>
     public ValidationReport Validate(ImageMetadata metadata, AgencyProfile agency) =>
         MetadataValidator.Validate(metadata, agency, Rules, FileName, PixelSize);
@@ -93,9 +95,7 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
     public async Task<EditorDocument?> GetAsync(Guid ownerId, Guid imageId, CancellationToken cancellationToken)
     {
         var image = await db.Set<StockImage>().AsNoTracking().OwnedBy(ownerId).SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
-        return image is null
-            ? null
-            : EditorDocument.From(image, await settings.GetAgenciesAsync(ownerId, cancellationToken), await settings.GetRulesAsync(ownerId, cancellationToken));
+        return image is null ? null : EditorDocument.From(image, await settings.GetChecksAsync(ownerId, cancellationToken));
     }
 
     /// <summary>
@@ -110,11 +110,10 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
             return new SaveResult(SaveStatus.NotFound, null);
         }
 
-        var agencies = await settings.GetAgenciesAsync(ownerId, cancellationToken);
-        var rules = await settings.GetRulesAsync(ownerId, cancellationToken);
+        var checks = await settings.GetChecksAsync(ownerId, cancellationToken);
         if (image.Version != version)
         {
-            return new SaveResult(SaveStatus.Conflict, EditorDocument.From(image, agencies, rules));
+            return new SaveResult(SaveStatus.Conflict, EditorDocument.From(image, checks));
         }
 
         var tidied = MetadataInput.Tidy(metadata);
@@ -139,6 +138,6 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
                 : new SaveResult(SaveStatus.NotFound, null);
         }
 
-        return new SaveResult(SaveStatus.Saved, EditorDocument.From(image, agencies, rules));
+        return new SaveResult(SaveStatus.Saved, EditorDocument.From(image, checks));
     }
 }

@@ -11,14 +11,13 @@ internal sealed class AccountSettingsStore(AppDbContext db, TimeProvider time) :
     /// <summary>The two largest microstock agencies, where most contributors start.</summary>
     public static IReadOnlyList<AgencyProfile> DefaultAgencies { get; } = [AdobeStock.Profile, Shutterstock.Profile];
 
-    public async Task<IReadOnlyList<AgencyProfile>> GetAgenciesAsync(Guid accountId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AgencyProfile>> GetAgenciesAsync(Guid accountId, CancellationToken cancellationToken) =>
+        Agencies(await Row(accountId).Select(settings => settings.Agencies).SingleOrDefaultAsync(cancellationToken));
+
+    public async Task<AccountChecks> GetChecksAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        var stored = await db.Set<AccountSettings>()
-            .Where(settings => settings.AccountId == accountId)
-            .Select(settings => settings.Agencies)
-            .SingleOrDefaultAsync(cancellationToken);
-        var chosen = stored is null ? [] : Known(stored.Split(','));
-        return chosen.Count > 0 ? chosen : DefaultAgencies;
+        var stored = await Row(accountId).Select(settings => new { settings.Agencies, settings.Rules }).SingleOrDefaultAsync(cancellationToken);
+        return new AccountChecks(Agencies(stored?.Agencies), Rules(stored?.Rules));
     }
 
     public async Task<bool> SetAgenciesAsync(Guid accountId, IEnumerable<string> agencyIds, CancellationToken cancellationToken)
@@ -35,14 +34,8 @@ internal sealed class AccountSettingsStore(AppDbContext db, TimeProvider time) :
         return true;
     }
 
-    public async Task<UserRules> GetRulesAsync(Guid accountId, CancellationToken cancellationToken)
-    {
-        var stored = await db.Set<AccountSettings>()
-            .Where(settings => settings.AccountId == accountId)
-            .Select(settings => settings.Rules)
-            .SingleOrDefaultAsync(cancellationToken);
-        return stored is null ? UserRules.None : UserRules.FromJson(stored);
-    }
+    public async Task<UserRules> GetRulesAsync(Guid accountId, CancellationToken cancellationToken) =>
+        Rules(await Row(accountId).Select(settings => settings.Rules).SingleOrDefaultAsync(cancellationToken));
 
     public async Task SetRulesAsync(Guid accountId, UserRules? rules, CancellationToken cancellationToken)
     {
@@ -70,6 +63,17 @@ internal sealed class AccountSettingsStore(AppDbContext db, TimeProvider time) :
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private IQueryable<AccountSettings> Row(Guid accountId) => db.Set<AccountSettings>().Where(settings => settings.AccountId == accountId);
+
+    /// <summary>The stored choice of agencies, or the defaults when there is none.</summary>
+    private static IReadOnlyList<AgencyProfile> Agencies(string? stored)
+    {
+        var chosen = stored is null ? [] : Known(stored.Split(','));
+        return chosen.Count > 0 ? chosen : DefaultAgencies;
+    }
+
+    private static UserRules Rules(string? stored) => stored is null ? UserRules.None : UserRules.FromJson(stored);
 
     /// <summary>The catalogue's agencies among <paramref name="ids"/>, in catalogue order so every page lists them alike.</summary>
     private static List<AgencyProfile> Known(IEnumerable<string> ids)

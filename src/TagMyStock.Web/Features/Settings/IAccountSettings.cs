@@ -3,6 +3,9 @@ using TagMyStock.Core.Rules;
 
 namespace TagMyStock.Web.Features.Settings;
 
+/// <summary>What an account's metadata is checked against and prepared for: its agencies, and its own rules on top of theirs.</summary>
+public sealed record AccountChecks(IReadOnlyList<AgencyProfile> Agencies, UserRules Rules);
+
 /// <summary>
 /// What an account's metadata is checked against and prepared for: the agencies it submits to, and its own rules on
 /// top of theirs.
@@ -14,6 +17,9 @@ public interface IAccountSettings
 
     /// <summary>Replaces the choice, ignoring unknown ids; false (and nothing changed) when no known agency is left.</summary>
     Task<bool> SetAgenciesAsync(Guid accountId, IEnumerable<string> agencyIds, CancellationToken cancellationToken);
+
+    /// <summary>Both <see cref="GetAgenciesAsync"/> and <see cref="GetRulesAsync"/>, in one read.</summary>
+    Task<AccountChecks> GetChecksAsync(Guid accountId, CancellationToken cancellationToken);
 
     /// <summary>The account's own rules; <see cref="UserRules.None"/> until it sets some.</summary>
     Task<UserRules> GetRulesAsync(Guid accountId, CancellationToken cancellationToken);

@@ -37,12 +37,8 @@ public static class SettingsExtensions
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> PutRulesAsync(
         HttpContext http, IAccountSettings settings, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength > MaxRulesFileBytes)
-        {
-            return RulesRefused($"A rules file is at most {MaxRulesFileBytes / 1024} KB.");
-        }
-
-        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        // A declared length over the limit is refused unread; ReadBodyAsync stops a body sent without one.
+        var body = http.Request.ContentLength > MaxRulesFileBytes ? null : await ReadBodyAsync(http.Request, cancellationToken);
         if (body is null)
         {
             return RulesRefused($"A rules file is at most {MaxRulesFileBytes / 1024} KB.");

@@ -50,8 +50,7 @@ public sealed class TaggingService(
             return null;
         }
 
-        var agencies = await settings.GetAgenciesAsync(ownerId, cancellationToken);
-        var rules = await settings.GetRulesAsync(ownerId, cancellationToken);
+        var (agencies, rules) = await settings.GetChecksAsync(ownerId, cancellationToken);
         var input = new TaggingInput(image.FileName, string.IsNullOrWhiteSpace(hint) ? null : hint.Trim(), image.GenerationPrompt, image.Metadata)
         {
             Library = await library.ForAccountAsync(ownerId, cancellationToken),
