@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace TagMyStock.Vision;
 
-/// <summary>How this project loads its ONNX models (the embedder's and the text reader's): one set of session settings, one way to say a file is missing.</summary>
+/// <summary>How this project loads its ONNX models (the face detector's, the embedder's and the text reader's): one set of session settings, one way to say a file is missing.</summary>
 internal static class OnnxModels
 {
     /// <summary>The path of <paramref name="name"/> in <paramref name="directory"/>.</summary>
@@ -19,20 +19,19 @@ internal static class OnnxModels
                 path);
     }
 
+    /// <summary>One session with this project's settings.</summary>
+    /// <param name="threadsPerImage">Threads one image's inference may use; 1 suits a server working on several images at once.</param>
+    public static InferenceSession Load(string path, int threadsPerImage)
+    {
+        using var options = Options(threadsPerImage);
+        return new InferenceSession(path, options);
+    }
+
     /// <summary>Two sessions that work together, both or neither: the first is disposed when the second fails to load.</summary>
     /// <param name="threadsPerImage">Threads one image's inference may use; 1 suits a server working on several images at once.</param>
     public static (InferenceSession First, InferenceSession Second) LoadPair(string firstPath, string secondPath, int threadsPerImage)
     {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = threadsPerImage,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        // Idle inference threads sleep instead of spinning: on a small shared server a spinning thread takes
-        // a core from the other requests.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        using var options = Options(threadsPerImage);
         var first = new InferenceSession(firstPath, options);
         try
         {
@@ -43,5 +42,20 @@ internal static class OnnxModels
             first.Dispose();
             throw;
         }
+    }
+
+    private static SessionOptions Options(int threadsPerImage)
+    {
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = threadsPerImage,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // Idle inference threads sleep instead of spinning: on a small shared server a spinning thread takes
+        // a core from the other requests.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
     }
 }

@@ -1,4 +1,5 @@
 using TagMyStock.Core.Metadata;
+using TagMyStock.Vision.Faces;
 
 namespace TagMyStock.Vision;
 
@@ -94,12 +95,11 @@ public sealed class PixelAnalyzerTests
     }
 
     [Fact]
-    public void The_face_models_are_copied_next_to_the_application_with_their_licence()
+    public void The_face_model_is_copied_next_to_the_application_with_its_licence()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Faces", "Models");
 
-        Assert.True(File.Exists(Path.Combine(folder, "haarcascade_frontalface_alt2.xml")));
-        Assert.True(File.Exists(Path.Combine(folder, "lbpcascade_frontalface_improved.xml")));
-        Assert.True(File.Exists(Path.Combine(folder, "opencv-data-copyright.txt")));
+        Assert.True(File.Exists(Path.Combine(folder, FaceDetector.ModelFile)));
+        Assert.Contains("Apache License", File.ReadAllText(Path.Combine(folder, "LICENSE-Apache-2.0.txt")), StringComparison.Ordinal);
     }
 }

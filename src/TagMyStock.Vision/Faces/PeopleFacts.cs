@@ -12,7 +12,7 @@ internal static class PeopleFacts
     private const double MinPortraitShare = 0.15;
     private const double MinCloseUpShare = 0.4;
 
-    // Each face was confirmed by two detectors: high, not certain.
+    // Each face was found twice, in the whole image and in a closer look: high, not certain.
     private const double FaceConfidence = 0.9;
 
     public static (IReadOnlyList<PixelConcept> Concepts, ContentFlags Flags) Describe(AnalysisImage image, IReadOnlyList<FaceBox> faces)

@@ -17,9 +17,23 @@ public sealed class FaceDetectorTests
         Assert.InRange(face.Width, 70, 120);
     }
 
+    [Fact]
+    public void A_face_seen_from_the_side_is_found()
+    {
+        using var detector = new FaceDetector();
+
+        // The cameraman looks through his camera, his face in profile at about x 205–275, y 125–195.
+        var face = Assert.Single(detector.Detect(AnalysisImage.Load(TestImages.Data("camera.png"))));
+
+        Assert.InRange(face.X + (face.Width / 2), 220, 260);
+        Assert.InRange(face.Y + (face.Height / 2), 140, 180);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     public void Every_face_in_a_row_of_people_is_found(int people)
     {
         using var detector = new FaceDetector();
@@ -28,6 +42,7 @@ public sealed class FaceDetectorTests
     }
 
     [Theory]
+    [InlineData(0.11, 1)]
     [InlineData(0.16, 1)]
     [InlineData(0.07, 0)]
     public void A_face_smaller_than_the_minimum_share_of_the_frame_is_not_looked_for(double faceShare, int expected)
@@ -75,7 +90,7 @@ public sealed class FaceDetectorTests
 
         var error = Assert.Throws<FileNotFoundException>(() => new FaceDetector(folder));
 
-        Assert.Contains("haarcascade_frontalface_alt2.xml", error.Message, StringComparison.Ordinal);
+        Assert.Contains(FaceDetector.ModelFile, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
