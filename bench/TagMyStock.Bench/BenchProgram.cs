@@ -17,6 +17,8 @@ internal static class BenchProgram
                 return TaggingStages.Run(files);
             case ["embedding-centre", var output, .. var files] when files.Length > 0:
                 return await EmbeddingCentre.RunAsync(output, files, CancellationToken.None);
+            case ["activation-ranges", var calibrationModel, var tensorList, .. var files] when files.Length > 0:
+                return ActivationRanges.Run(calibrationModel, tensorList, files);
             case ["embedding-similarity", var work, var samples, .. var reference] when reference.Length > 0:
                 return EmbeddingSimilarity.Run(work, samples, reference);
             case ["validation", .. var rest] when rest.Length <= 1:
@@ -28,7 +30,7 @@ internal static class BenchProgram
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}"));
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | embedding-similarity WORK SAMPLES REFERENCE... | quality EVALUATION_DIR | validation [IMAGES] | libvips-version");
+                await Console.Error.WriteLineAsync("usage: tagmystock-bench thumbnails OUT FILE... | tagging FILE... | tagging-stages FILE... | embedding-centre OUT FILE... | activation-ranges CALIBRATION_MODEL TENSORS FILE... | embedding-similarity WORK SAMPLES REFERENCE... | quality EVALUATION_DIR | validation [IMAGES] | libvips-version");
                 return 2;
         }
     }

@@ -16,8 +16,8 @@ internal static class EmbeddingCentre
         var features = files.Select(file => embedder.Features(AnalysisImage.Load(file))).ToList();
         var comments = new[]
         {
-            "Mean ResNet18 pooling features (Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1) of the photographs",
-            "below, each decoded by AnalysisImage.Load and squeezed to 224x224 as ImageEmbedder does. Made by",
+            $"Mean ResNet18 pooling features (Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1, quantised: {ImageEmbedder.NetworkFile})",
+            "of the photographs below, each decoded by AnalysisImage.Load and squeezed to 224x224 as ImageEmbedder does. Made by",
             "bench/embeddings.sh --write-centre; ImageEmbedder subtracts it before comparing. One value per line.",
             $"{files.Count} images:",
         }.Concat(files.Select(file => "  " + file));

@@ -7,11 +7,11 @@ namespace TagMyStock.Vision.Embeddings;
 
 /// <summary>
 /// Turns an image into an <see cref="ImageEmbedding"/>: the 512 features of ResNet18's last pooling layer
-/// (the ONNX model that Microsoft.ML.DnnImageFeaturizer.ResNet18 ships, MIT), centred on
-/// <see cref="FeatureCentre"/> and scaled to unit length. The image is squeezed whole to 224×224, so that
-/// nothing at its edges is lost to a crop, and passes through the package's own ResNetPreprocess.onnx
-/// (planar RGB, 0–255, in; the network's normalised input out) and then the network.
-/// One instance is meant to live as long as the process: the two sessions load 64 MB of weights once, and
+/// (the ONNX model that Microsoft.ML.DnnImageFeaturizer.ResNet18 ships, MIT, quantised to 8-bit integers:
+/// Models/README.md), centred on <see cref="FeatureCentre"/> and scaled to unit length. The image is squeezed
+/// whole to 224×224, so that nothing at its edges is lost to a crop, and passes through the package's own
+/// ResNetPreprocess.onnx (planar RGB, 0–255, in; the network's normalised input out) and then the network.
+/// One instance is meant to live as long as the process: the two sessions load their weights once, and
 /// <see cref="Embed(AnalysisImage)"/> may be called from several threads at once.
 /// </summary>
 public sealed class ImageEmbedder : IDisposable
@@ -25,8 +25,15 @@ public sealed class ImageEmbedder : IDisposable
     /// <summary>
     /// <see cref="ImageEmbedding.Model"/> of what this embedder makes. Change it whenever the model, the
     /// resizing or the centre changes: stored embeddings of another model are then recomputed, not compared.
+    /// 1: the float ResNet18; 2: the same network quantised to 8-bit integers.
     /// </summary>
-    public const byte Model = 1;
+    public const byte Model = 2;
+
+    /// <summary>The quantised network's file, next to the package's preprocessing model.</summary>
+    public const string NetworkFile = "resnet18_int8.onnx";
+
+    /// <summary>The package's preprocessing model: planar RGB in, the network's input out.</summary>
+    public const string PreprocessFile = "ResNetPreprocess.onnx";
 
     private const string PreprocessInput = "OriginalInput";
     private const string PreprocessOutput = "PreprocessedInput";
@@ -55,17 +62,22 @@ public sealed class ImageEmbedder : IDisposable
     /// <summary>Loads the two models.</summary>
     /// <param name="threadsPerImage">
     /// Threads one image's inference may use. 1 suits a server that embeds several images at once (one per
-    /// core): on 2 cores an image cost 56 ms of CPU with 1 thread and 78 ms with 2, which shortens one image's
-    /// wait only on an idle machine.
+    /// core): more threads cost more CPU per image (bench/README.md, image embeddings), which shortens one
+    /// image's wait only on an idle machine.
     /// </param>
     /// <exception cref="FileNotFoundException">A model file is missing from <paramref name="modelDirectory"/>.</exception>
     public static ImageEmbedder Create(int threadsPerImage = 1, string? modelDirectory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threadsPerImage, 1);
         modelDirectory ??= DefaultModelDirectory;
+        return Load(ModelFile(modelDirectory, PreprocessFile), ModelFile(modelDirectory, NetworkFile), threadsPerImage);
+    }
+
+    /// <summary>An embedder on another network of the same input and output, such as the one the quantisation measures.</summary>
+    internal static ImageEmbedder Load(string preprocessPath, string networkPath, int threadsPerImage = 1)
+    {
         var centre = FeatureCentre.Load();
-        var (preprocess, network) = OnnxModels.LoadPair(
-            ModelFile(modelDirectory, "ResNetPreprocess.onnx"), ModelFile(modelDirectory, "ResNet18.onnx"), threadsPerImage);
+        var (preprocess, network) = OnnxModels.LoadPair(preprocessPath, networkPath, threadsPerImage);
         return new ImageEmbedder(preprocess, network, centre);
     }
 
@@ -91,20 +103,18 @@ public sealed class ImageEmbedder : IDisposable
     public float[] Features(AnalysisImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        // Rented: 600 kB a call would otherwise be a new large-object allocation per image.
-        var pixels = ArrayPool<float>.Shared.Rent(InputLength);
-        try
+        return WithNetworkInput(image, input =>
         {
-            PlanarPixels(image, pixels);
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, pixels.AsMemory(0, InputLength), InputShape);
-            using var preprocessed = _preprocess.Run(_runOptions, [PreprocessInput], [input], [PreprocessOutput]);
-            using var pooled = _network.Run(_runOptions, [NetworkInput], [preprocessed[0]], [NetworkOutput]);
+            using var pooled = _network.Run(_runOptions, [NetworkInput], [input], [NetworkOutput]);
             return pooled[0].GetTensorDataAsSpan<float>().ToArray();
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(pixels);
-        }
+        });
+    }
+
+    /// <summary>What the network itself is fed for <paramref name="image"/>: the output of the preprocessing model.</summary>
+    internal float[] NetworkInputValues(AnalysisImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return WithNetworkInput(image, input => input.GetTensorDataAsSpan<float>().ToArray());
     }
 
     public void Dispose()
@@ -112,6 +122,23 @@ public sealed class ImageEmbedder : IDisposable
         _network.Dispose();
         _preprocess.Dispose();
         _runOptions.Dispose();
+    }
+
+    private T WithNetworkInput<T>(AnalysisImage image, Func<OrtValue, T> use)
+    {
+        // Rented: 600 kB a call would otherwise be a new large-object allocation per image.
+        var pixels = ArrayPool<float>.Shared.Rent(InputLength);
+        try
+        {
+            PlanarPixels(image, pixels);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, pixels.AsMemory(0, InputLength), InputShape);
+            using var preprocessed = _preprocess.Run(_runOptions, [PreprocessInput], [input], [PreprocessOutput]);
+            return use(preprocessed[0]);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(pixels);
+        }
     }
 
     /// <summary>Writes the image squeezed to 224×224 into <paramref name="planar"/>, as three planes (all red, then green, then blue) of 0–255 values.</summary>
@@ -130,5 +157,6 @@ public sealed class ImageEmbedder : IDisposable
     }
 
     private static string ModelFile(string directory, string name) =>
-        OnnxModels.File(directory, name, "image embedding model", "the Microsoft.ML.DnnImageFeaturizer.ResNet18 package");
+        OnnxModels.File(
+            directory, name, "image embedding model", "the Microsoft.ML.DnnImageFeaturizer.ResNet18 package and src/TagMyStock.Vision/Embeddings/Models");
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Similarity;
 using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Web.Features.Gallery;
@@ -53,10 +54,16 @@ public sealed class StockImage
     public Guid? NearDuplicateOf { get; set; }
 
     /// <summary>
-    /// What the image looks like as a vector (<see cref="Core.Similarity.ImageEmbedding.ToBytes"/>), made from the
+    /// What the image looks like as a vector (<see cref="ImageEmbedding.ToBytes"/>), made from the
     /// preview by the derivative worker or by the first tagging run; null until then, or when it could not be made.
     /// </summary>
     public byte[]? Embedding { get; set; }
+
+    /// <summary>
+    /// The <see cref="ImageEmbedding.Model"/> of <see cref="Embedding"/>, so that the embeddings an
+    /// older model made are found without reading them: the derivative worker makes them again when it starts.
+    /// </summary>
+    public byte? EmbeddingModel { get; set; }
 
     public DateTime UploadedAt { get; set; }
 
@@ -119,6 +126,13 @@ public sealed class StockImage
     public string LibraryId => LibraryIdOf(Id, FileName);
 
     public static string LibraryIdOf(Guid id, string fileName) => $"{id:N}/{fileName}";
+
+    /// <summary>Stores <paramref name="embedding"/> and which model made it.</summary>
+    public void SetEmbedding(ImageEmbedding embedding)
+    {
+        Embedding = embedding.ToBytes();
+        EmbeddingModel = embedding.Model;
+    }
 
     public void Apply(ImageMetadata metadata)
     {

@@ -66,7 +66,7 @@ public sealed class TaggingService(
         image.Evidence = KeptEvidence(result.Evidence, result.Metadata.Title, prepared.ForEmbedding);
         if (result.Embedding is { } embedding)
         {
-            image.Embedding = embedding.ToBytes();
+            image.SetEmbedding(embedding);
         }
 
         image.TaggedBy = result.Engine;

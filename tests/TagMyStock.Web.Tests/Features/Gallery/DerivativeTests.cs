@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetVips;
+using TagMyStock.Core.Similarity;
+using TagMyStock.Vision.Embeddings;
 using TagMyStock.Web.Features.Gallery.Derivatives;
 using TagMyStock.Web.Infrastructure.Storage;
 
@@ -108,6 +110,34 @@ public sealed class DerivativeTests
         }
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task An_embedding_an_older_model_made_is_made_again_when_the_worker_starts(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var client = await Users.SignUpAsync(app);
+        var id = await Uploads.UploadOneAsync(client, "cup.jpg", Uploads.Sample("espresso-cup-on-wooden-table.jpg"));
+        var made = await Uploads.WaitForDerivativesAsync(app, id);
+        var current = ImageEmbedding.FromBytes(made.Embedding);
+        Assert.Equal(ImageEmbedder.Model, made.EmbeddingModel);
+        // As a database from before the model changed: the same image, embedded by the first model.
+        var older = ImageEmbedding.FromCentredFeatures(1, [.. Enumerable.Range(0, ImageEmbedder.Dimensions).Select(i => (float)Math.Sin(i))]);
+        await app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Embedding, older.ToBytes()).SetProperty(i => i.EmbeddingModel, (byte?)1), TestContext.Current.CancellationToken));
+
+        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
+        await restarted.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var refreshed = await WaitForEmbeddingModelAsync(app, id, ImageEmbedder.Model);
+
+            Assert.Equal(1.0, ImageEmbedding.FromBytes(refreshed.Embedding).Similarity(current), 3);
+        }
+        finally
+        {
+            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task The_maker_never_enlarges_and_keeps_the_aspect_ratio()
     {
@@ -139,6 +169,22 @@ public sealed class DerivativeTests
         Assert.InRange(centre[1], 32, 48);
         Assert.InRange(centre[2], 22, 38);
         Assert.False(thumbnail.Contains("icc-profile-data"));
+    }
+
+    private static async Task<StockImage> WaitForEmbeddingModelAsync(TestApp app, Guid imageId, byte model)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var image = await app.WithDbAsync(db => db.Set<StockImage>().AsNoTracking().SingleAsync(i => i.Id == imageId, timeout.Token));
+            if (image.EmbeddingModel == model)
+            {
+                return image;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     internal static StockImage NewRow(Guid owner, string fileName, DateTime? uploadedAt = null)

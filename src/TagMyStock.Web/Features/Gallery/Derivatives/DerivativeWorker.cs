@@ -12,7 +12,8 @@ namespace TagMyStock.Web.Features.Gallery.Derivatives;
 /// <summary>
 /// Makes each queued image's preview, thumbnail and embedding (which marks near-identical images) in the
 /// background. At start it queues every row still <see cref="DerivativeState.Pending"/>, so work cut short by a
-/// restart is done after it.
+/// restart is done after it, and makes again from the stored preview every embedding an older embedding model made
+/// (until then such an image is neither compared with others nor teaches the similar-image suggestions).
 /// </summary>
 internal sealed partial class DerivativeWorker(
     DerivativeQueue queue,
@@ -34,9 +35,83 @@ internal sealed partial class DerivativeWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var requeue = RequeuePendingAsync(stoppingToken);
+        var refresh = RefreshOlderEmbeddingsAsync(stoppingToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DerivativeWorkers, CancellationToken = stoppingToken };
         await Parallel.ForEachAsync(queue.ReadAllAsync(stoppingToken), parallel, MakeSafelyAsync);
         await requeue;
+        await refresh;
+    }
+
+    /// <summary>One image at a time, oldest first: a one-off after a change of embedding model, behind new uploads in the decode gate.</summary>
+    private async Task RefreshOlderEmbeddingsAsync(CancellationToken cancellationToken)
+    {
+        var model = embedder.Model;
+        List<(Guid Id, Guid OwnerId)> older;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            older = [.. (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<StockImage>()
+                .Where(image => image.Derivatives == DerivativeState.Ready && image.EmbeddingModel != null && image.EmbeddingModel != model)
+                .OrderBy(image => image.UploadedAt)
+                .Select(image => new { image.Id, image.OwnerId })
+                .ToListAsync(cancellationToken))
+                .Select(image => (image.Id, image.OwnerId))];
+        }
+
+        foreach (var (id, ownerId) in older)
+        {
+            try
+            {
+                await RefreshEmbeddingAsync(id, ownerId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Tried again at the next start; the image keeps its older embedding meanwhile.
+                LogRefreshFailed(logger, exception, id);
+            }
+        }
+    }
+
+    private async Task RefreshEmbeddingAsync(Guid imageId, Guid ownerId, CancellationToken cancellationToken)
+    {
+        await using var stored = await blobs.OpenReadAsync(BlobKeys.Preview(ownerId, imageId), cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+
+        await using var preview = WorkFiles.Create(Path.Combine(app.Value.DataPath, "derivatives"), ".jpg");
+        await stored.CopyToAsync(preview, cancellationToken);
+        await preview.FlushAsync(cancellationToken);
+        ImageEmbedding? embedding;
+        using (await decodes.EnterAsync(cancellationToken))
+        {
+            embedding = Embed(preview.Name, imageId);
+        }
+
+        if (embedding is null)
+        {
+            return;
+        }
+
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+            if (image is null || image.EmbeddingModel == embedding.Model)
+            {
+                return; // deleted, or tagged again meanwhile
+            }
+
+            image.SetEmbedding(embedding);
+            await EmbeddingDuplicates.MarkAsync(db, image, embedding, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _saving.Release();
+        }
     }
 
     private async Task RequeuePendingAsync(CancellationToken cancellationToken)
@@ -173,7 +248,7 @@ internal sealed partial class DerivativeWorker(
             image.DerivativeError = outcome.Error is { Length: > 500 } error ? error[..500] : outcome.Error;
             if (outcome.Embedding is { } embedding)
             {
-                image.Embedding = embedding.ToBytes();
+                image.SetEmbedding(embedding);
                 await EmbeddingDuplicates.MarkAsync(db, image, embedding, cancellationToken);
             }
 
@@ -202,6 +277,9 @@ internal sealed partial class DerivativeWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding of image {ImageId} could not be made; it is not compared with other images.")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception, Guid imageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding of image {ImageId} could not be made again with the current model; it is tried at the next start.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, Guid imageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Derivatives of image {ImageId} failed unexpectedly; it stays pending.")]
     private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, Guid imageId);

@@ -300,6 +300,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<byte[]>("Embedding")
                         .HasColumnType("bytea");
 
+                    b.Property<byte?>("EmbeddingModel")
+                        .HasColumnType("smallint");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("text");

@@ -289,6 +289,9 @@ namespace TagMyStock.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<byte[]>("Embedding")
                         .HasColumnType("BLOB");
 
+                    b.Property<byte?>("EmbeddingModel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("TEXT");
