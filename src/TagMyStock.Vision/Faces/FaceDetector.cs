@@ -38,6 +38,9 @@ internal sealed class FaceDetector : IDisposable
     /// <summary>Smallest face, in network pixels, the first look is trusted to see; below it the image is also looked at in tiles.</summary>
     private const double SmallestSeenFace = 16;
 
+    /// <summary>Fewer pixels of the analysis image than this across are too few to show a face, even enlarged in a tile.</summary>
+    private const double SmallestFacePixels = 8;
+
     private readonly BlazeFace _model;
     private bool _disposed;
 
@@ -55,7 +58,7 @@ internal sealed class FaceDetector : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var smallest = MinFaceShare * Math.Min(image.Width, image.Height);
-        var candidates = Looks(image).SelectMany(region => _model.Look(image, region, CandidateScore));
+        var candidates = Looks(image.Width, image.Height).SelectMany(region => _model.Look(image, region, CandidateScore));
         return Merge(candidates)
             .Where(face => Math.Max(face.Width, face.Height) >= smallest && SecondLook(image, face) >= ConfirmScore)
             .Select(face => ToBox(face, image))
@@ -70,13 +73,16 @@ internal sealed class FaceDetector : IDisposable
         _model.Dispose();
     }
 
-    /// <summary>The whole image, and square tiles along its longer side when a smallest face would be too small in the whole.</summary>
-    private static IEnumerable<PixelRegion> Looks(AnalysisImage image)
+    /// <summary>
+    /// The whole image, and square tiles along its longer side when a smallest face would be too small in the whole
+    /// but has pixels enough to be a face (a thinner strip is looked at once; at most 15 tiles at the default analysis size).
+    /// </summary>
+    internal static IEnumerable<PixelRegion> Looks(int width, int height)
     {
-        var whole = new PixelRegion(0, 0, image.Width, image.Height);
-        yield return whole;
-        int shorter = Math.Min(image.Width, image.Height), longer = Math.Max(image.Width, image.Height);
-        if (MinFaceShare * shorter * BlazeFace.InputSize / longer >= SmallestSeenFace)
+        yield return new PixelRegion(0, 0, width, height);
+        int shorter = Math.Min(width, height), longer = Math.Max(width, height);
+        var smallest = MinFaceShare * shorter;
+        if (smallest * BlazeFace.InputSize / longer >= SmallestSeenFace || smallest < SmallestFacePixels)
         {
             yield break;
         }
@@ -90,7 +96,7 @@ internal sealed class FaceDetector : IDisposable
         for (var tile = 0; tile < tiles; tile++)
         {
             var start = (int)Math.Round((longer - shorter) * tile / (double)(tiles - 1));
-            yield return image.Width >= image.Height
+            yield return width >= height
                 ? new PixelRegion(start, 0, shorter, shorter)
                 : new PixelRegion(0, start, shorter, shorter);
         }

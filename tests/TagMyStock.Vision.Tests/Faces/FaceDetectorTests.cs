@@ -83,6 +83,33 @@ public sealed class FaceDetectorTests
         Assert.Empty(detector.Detect(AnalysisImage.Load(TestImages.Data("brick.png"))));
     }
 
+    [Theory]
+    [InlineData(640, 640, 0)] // square: a face of a tenth of the side is 19 network pixels in the whole image
+    [InlineData(600, 500, 0)] // 6:5: 16
+    [InlineData(640, 480, 2)] // 4:3: 14
+    [InlineData(640, 427, 2)]
+    [InlineData(427, 640, 2)]
+    [InlineData(640, 360, 2)]
+    [InlineData(640, 128, 9)]
+    [InlineData(640, 60, 0)] // a strip: its smallest face would be 6 pixels, too few to be a face at all
+    public void Images_wider_than_six_to_five_are_also_looked_at_in_overlapping_square_tiles(int width, int height, int tiles)
+    {
+        var looks = FaceDetector.Looks(width, height).ToList();
+
+        Assert.Equal(new PixelRegion(0, 0, width, height), looks[0]);
+        Assert.Equal(tiles, looks.Count - 1);
+        var shorter = Math.Min(width, height);
+        Assert.All(looks.Skip(1), tile => Assert.Equal((shorter, shorter), (tile.Width, tile.Height)));
+        if (tiles > 0)
+        {
+            // Together they cover the frame, each overlapping the next.
+            var starts = looks.Skip(1).Select(tile => width >= height ? tile.X : tile.Y).ToList();
+            Assert.Equal(0, starts[0]);
+            Assert.Equal(Math.Max(width, height) - shorter, starts[^1]);
+            Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, 1, shorter - 1));
+        }
+    }
+
     [Fact]
     public void A_missing_model_is_reported_when_the_detector_is_made()
     {
