@@ -52,14 +52,7 @@ internal sealed class EditImageJob(
     private async Task<string> EditAndStoreAsync(JobContext job, EditInput input, StockImage source, EditCheckpoint checkpoint, string operation, CancellationToken cancellationToken)
     {
         var work = Path.Combine(app.Value.DataPath, "edits");
-        await using var original = WorkFiles.Create(work, ImageFormats.Extension(source.Format));
-        await using (var blob = await blobs.OpenReadAsync(source.OriginalKey, cancellationToken)
-            ?? throw new JobFailedException("The original file of this image is missing from storage.", transient: false))
-        {
-            await blob.CopyToAsync(original, cancellationToken);
-        }
-
-        original.Position = 0;
+        await using var original = await CopyOfOriginalAsync(source, work, cancellationToken);
         await using var output = WorkFiles.Create(work);
         var editor = services.GetKeyedService<IImageEditor>(input.Kind)
             ?? throw new JobFailedException("This server does not make that kind of edit.", transient: false);
@@ -76,5 +69,12 @@ internal sealed class EditImageJob(
         return result.Status == UploadResult.StoredStatus
             ? result.FileName
             : throw new JobFailedException($"The edited image could not be stored: {result.Reason}.", transient: false);
+    }
+
+    private async Task<FileStream> CopyOfOriginalAsync(StockImage source, string work, CancellationToken cancellationToken)
+    {
+        await using var blob = await blobs.OpenReadAsync(source.OriginalKey, cancellationToken)
+            ?? throw new JobFailedException("The original file of this image is missing from storage.", transient: false);
+        return await WorkFiles.CopyOfAsync(blob, work, ImageFormats.Extension(source.Format), cancellationToken);
     }
 }

@@ -92,9 +92,7 @@ public sealed class TaggingService(
             return await engine.TagAsync(input, cancellationToken);
         }
 
-        await using var copy = WorkFiles.Create(Path.Combine(app.Value.DataPath, "tagging"), Path.GetExtension(image.OriginalKey));
-        await pixels.CopyToAsync(copy, cancellationToken);
-        await copy.FlushAsync(cancellationToken);
+        await using var copy = await WorkFiles.CopyOfAsync(pixels, Path.Combine(app.Value.DataPath, "tagging"), Path.GetExtension(image.OriginalKey), cancellationToken);
         using (engineKey == TaggingEngines.Local ? await decodes.EnterAsync(cancellationToken) : null)
         {
             return await engine.TagAsync(input with { ImagePath = copy.Name }, cancellationToken);

@@ -16,4 +16,26 @@ public static class WorkFiles
         var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + extension);
         return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
     }
+
+    /// <summary>
+    /// A new work file (as <see cref="Create"/> makes) holding a copy of <paramref name="content"/>, written through to
+    /// disk for readers that open it by name and positioned at its start for those that read the stream.
+    /// </summary>
+    public static async Task<FileStream> CopyOfAsync(Stream content, string folder, string extension, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var file = Create(folder, extension);
+        try
+        {
+            await content.CopyToAsync(file, cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
 }

@@ -79,9 +79,7 @@ internal sealed partial class DerivativeWorker(
             return;
         }
 
-        await using var preview = WorkFiles.Create(Path.Combine(app.Value.DataPath, "derivatives"), ".jpg");
-        await stored.CopyToAsync(preview, cancellationToken);
-        await preview.FlushAsync(cancellationToken);
+        await using var preview = await WorkFiles.CopyOfAsync(stored, Path.Combine(app.Value.DataPath, "derivatives"), ".jpg", cancellationToken);
         ImageEmbedding? embedding;
         using (await decodes.EnterAsync(cancellationToken))
         {
