@@ -80,9 +80,10 @@ internal static partial class TaggingStages
         }
 
         mark = Lap(stages, 4, mark);
-        var boxes = reader.Detect(image);
+        var detailed = image.Detailed(reader.Thresholds.DetectionLongestEdge);
+        var boxes = reader.Detect(detailed);
         mark = Lap(stages, 5, mark);
-        reader.Recognise(image, boxes);
+        reader.Recognise(detailed, boxes);
         Lap(stages, 6, mark);
         return boxes.Count;
     }

@@ -127,7 +127,7 @@ internal sealed class PixelStatistics
         }
 
         AddDetail(luma, width, height, accumulators);
-        var cells = accumulators.Select(a => a.ToStatistics()).ToArray();
+        var cells = accumulators.Select(a => a.ToStatistics(image.ShareOfAskedSize)).ToArray();
         return new PixelStatistics(width * height, lightnessHistogram, colourWordCounts, colourfulPixels, plain, cells);
     }
 
@@ -191,7 +191,8 @@ internal sealed class PixelStatistics
             _noise += Math.Abs(noise);
         }
 
-        public readonly CellStatistics ToStatistics()
+        /// <param name="sizeShare"><see cref="AnalysisImage.ShareOfAskedSize"/>: the mean gradient is given per 2 px of the size asked for.</param>
+        public readonly CellStatistics ToStatistics(double sizeShare)
         {
             var pixels = Math.Max(1, _pixels);
             var detailPixels = Math.Max(1, _detailPixels);
@@ -205,7 +206,7 @@ internal sealed class PixelStatistics
                 meanA,
                 meanB,
                 Math.Sqrt(Math.Max(0, colourVariance)),
-                _gradient / detailPixels,
+                _gradient * sizeShare / detailPixels,
                 _gradientEnergy / detailPixels,
                 _laplacianEnergy / detailPixels,
                 // Immerkær: σ = √(π/2) · mean |response| / 6, in luma levels.
@@ -249,8 +250,11 @@ internal sealed class PlainPixels
 /// <param name="Lightness">Mean CIELAB lightness, 0–100.</param>
 /// <param name="LightnessDeviation">Standard deviation of the lightness.</param>
 /// <param name="ColourDeviation">Spread of a* and b* around their mean (ΔE-like): how many colours the cell holds.</param>
-/// <param name="Gradient">Mean luma gradient magnitude (levels per 2 px): how much detail the cell has.</param>
-/// <param name="GradientEnergy">Mean squared gradient.</param>
+/// <param name="Gradient">
+/// Mean luma gradient magnitude (levels per 2 px of the analysis size asked for, even after a coarse decode): how much
+/// detail the cell has.
+/// </param>
+/// <param name="GradientEnergy">Mean squared gradient, per 2 px of the image as decoded (the blur measure is a ratio of energies).</param>
 /// <param name="LaplacianEnergy">Mean squared Laplacian: falls faster than the gradient energy when edges are soft.</param>
 /// <param name="Noise">Estimated noise σ in luma levels (0–255).</param>
 internal sealed record CellStatistics(

@@ -59,9 +59,21 @@ public sealed class VisibleTextReader : IDisposable
     /// <summary>The readable text lines of the image, in reading order, and the share of its area they cover.</summary>
     /// <remarks>
     /// Most photographs show no text: they cost one small screening detection and nothing more. The others
-    /// pay for a detection at the analysis size and for reading the boxes it finds.
+    /// pay for a detection at <see cref="TextThresholds.DetectionLongestEdge"/> (the file decoded again first when
+    /// the analysis image is smaller: see <see cref="AnalysisImage.CoarsestShare"/>) and for reading the boxes it finds.
     /// </remarks>
-    public VisibleText Read(AnalysisImage image) => MayShowText(image) ? Recognise(image, Detect(image)) : VisibleText.None;
+    public VisibleText Read(AnalysisImage image)
+    {
+        if (!MayShowText(image))
+        {
+            return VisibleText.None;
+        }
+
+        // Small print needs every pixel the detection size allows, which a coarse decode may not have given.
+        var detailed = image.Detailed(Thresholds.DetectionLongestEdge);
+        var read = Recognise(detailed, Detect(detailed));
+        return ReferenceEquals(detailed, image) || !read.HasText ? read : InPixelsOf(image, detailed, read);
+    }
 
     /// <summary>
     /// False when a quick look at <see cref="TextThresholds.ScreeningLongestEdge"/> finds nothing like text, so
@@ -123,6 +135,21 @@ public sealed class VisibleTextReader : IDisposable
         _recognition.Dispose();
         _detection.Dispose();
         _runOptions.Dispose();
+    }
+
+    /// <summary>The lines read in <paramref name="detailed"/>, their boxes moved into the pixels of <paramref name="image"/>, the same picture smaller.</summary>
+    private static VisibleText InPixelsOf(AnalysisImage image, AnalysisImage detailed, VisibleText read)
+    {
+        double scaleX = image.Width / (double)detailed.Width, scaleY = image.Height / (double)detailed.Height;
+        var lines = read.Lines.Select(line =>
+        {
+            var left = Math.Clamp((int)Math.Floor(line.Box.X * scaleX), 0, image.Width - 1);
+            var top = Math.Clamp((int)Math.Floor(line.Box.Y * scaleY), 0, image.Height - 1);
+            var right = Math.Clamp((int)Math.Ceiling((line.Box.X + line.Box.Width) * scaleX), left + 1, image.Width);
+            var bottom = Math.Clamp((int)Math.Ceiling((line.Box.Y + line.Box.Height) * scaleY), top + 1, image.Height);
+            return line with { Box = new TextBox(left, top, right - left, bottom - top) };
+        }).ToList();
+        return new VisibleText(lines, CoveredShare(image, lines));
     }
 
     /// <summary>Share of the image inside at least one line's box: boxes of a paragraph may overlap.</summary>

@@ -7,6 +7,8 @@ namespace TagMyStock.Vision.Facts;
 /// </summary>
 public sealed class SamplePhotoFactsTests
 {
+    public static TheoryData<string> AllSamples => [.. Samples.All];
+
     public static TheoryData<string, string[]> Expected => new()
     {
         { "abstract-teal-orange-swirl.png", ["square", "orange", "green"] },
@@ -44,6 +46,38 @@ public sealed class SamplePhotoFactsTests
         var facts = VisualFacts.Analyze(AnalysisImage.Load(Samples.Path("storm-clouds-over-empty-highway.jpg")));
 
         Assert.Equal(CopySpace.Top, facts.CopySpace);
+    }
+
+    /// <summary>A 12 MP JPEG decodes coarsely, at 500 pixels instead of 640 (<see cref="AnalysisImage.CoarsestShare"/>).</summary>
+    [Theory]
+    [MemberData(nameof(AllSamples))]
+    public void A_sample_enlarged_to_12_megapixels_gives_the_same_facts_decoded_coarsely_as_in_detail(string sample)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vision-{Guid.NewGuid():N}.jpg");
+        using (var photo = NetVips.Image.NewFromFile(Samples.Path(sample)))
+        using (var flat = photo.HasAlpha() ? photo.Flatten() : photo.Copy())
+        using (var enlarged = flat.Resize(4000.0 / Math.Max(flat.Width, flat.Height)))
+        {
+            enlarged.Jpegsave(path, q: 92);
+        }
+
+        try
+        {
+            var coarse = AnalysisImage.Load(path);
+            var detailed = coarse.Detailed(AnalysisImage.DefaultLongestEdge);
+            Assert.Equal(500, Math.Max(coarse.Width, coarse.Height));
+
+            var fromCoarse = VisualFacts.Analyze(coarse);
+            var fromDetailed = VisualFacts.Analyze(detailed);
+
+            Assert.Equal(fromDetailed.Concepts.Select(c => c.Term).Order(), fromCoarse.Concepts.Select(c => c.Term).Order());
+            Assert.Equal(fromDetailed.CopySpace, fromCoarse.CopySpace);
+            Assert.Equal(fromDetailed.QualityWarnings, fromCoarse.QualityWarnings);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

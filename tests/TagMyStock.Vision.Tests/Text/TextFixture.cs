@@ -43,6 +43,23 @@ public sealed class TextFixture : IDisposable
         return path;
     }
 
+    /// <summary><see cref="WithText"/>'s JPEG enlarged to <paramref name="longestEdge"/> pixels, as a camera of that size would have taken it.</summary>
+    public string Enlarged(string withText, int longestEdge)
+    {
+        var path = Path.Combine(_folder, $"{Path.GetFileNameWithoutExtension(withText)}-{longestEdge}.jpg");
+        lock (_writing)
+        {
+            if (!File.Exists(path))
+            {
+                using var source = Image.NewFromFile(withText);
+                using var enlarged = source.Resize(longestEdge / (double)Math.Max(source.Width, source.Height));
+                enlarged.Jpegsave(path, q: 90);
+            }
+        }
+
+        return path;
+    }
+
     public void Dispose()
     {
         Reader.Dispose();

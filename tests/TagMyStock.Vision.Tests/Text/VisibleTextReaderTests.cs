@@ -56,11 +56,14 @@ public sealed class VisibleTextReaderTests(TextFixture fixture) : IClassFixture<
         Assert.True(_reader.MayShowText(AnalysisImage.Load(fixture.WithText(photo, text, font, ink))));
     }
 
-    [Theory]
-    [MemberData(nameof(Photos))]
-    public void The_quick_screening_stops_a_photo_without_text_before_the_full_detection(string photo)
+    [Fact]
+    public void The_quick_screening_stops_most_photos_without_text_before_the_full_detection()
     {
-        Assert.False(_reader.MayShowText(AnalysisImage.Load(Samples.Path(photo))));
+        var passed = TextFixture.Photos.Where(photo => _reader.MayShowText(AnalysisImage.Load(Samples.Path(photo)))).ToList();
+
+        // Loose enough for 12-point print, the screening lets some detail through too (the espresso cup, the abstract
+        // swirl's bands): those photos pay for a full detection, which then finds nothing (the test above).
+        Assert.True(passed.Count <= TextFixture.Photos.Length / 4, $"passed the screening: {string.Join(", ", passed)}");
     }
 
     [Fact]
@@ -71,6 +74,32 @@ public sealed class VisibleTextReaderTests(TextFixture fixture) : IClassFixture<
 
         Assert.True(unscreened.MayShowText(AnalysisImage.Load(Samples.Path("dune-grass-by-the-sea.jpg"))));
         Assert.Equal(_reader.Read(image).Lines, unscreened.Read(image).Lines);
+    }
+
+    /// <summary>
+    /// The 12-point print of the sample above, on photos of 12 to 24 MP: a 4000-pixel JPEG decodes coarsely (500 pixels), so the
+    /// reader decodes it again at 640 to read it; the others decode at 640. The screening passed only two sizes in six at 384 pixels.
+    /// </summary>
+    [Theory]
+    [InlineData(3800)]
+    [InlineData(4000)]
+    [InlineData(4608)]
+    [InlineData(5472)]
+    [InlineData(6000)]
+    public void Small_print_on_a_camera_sized_photo_is_read(int longestEdge)
+    {
+        var path = fixture.Enlarged(fixture.WithText("dune-grass-by-the-sea.jpg", "small print here", "DejaVu Sans 12", [0, 0, 0]), longestEdge);
+        var image = AnalysisImage.Load(path);
+
+        var visible = _reader.Read(image);
+
+        var line = Assert.Single(visible.Lines);
+        Assert.Equal(Comparable("small print here"), Comparable(line.Text));
+        // In the pixels of the image that was read, even when the text was read in a larger copy.
+        Assert.InRange(line.Box.X, (image.Width / 8) - 15, (image.Width / 8) + 15);
+        Assert.InRange(line.Box.Y, (image.Height / 3) - 15, (image.Height / 3) + 15);
+        Assert.True(line.Box.X + line.Box.Width <= image.Width && line.Box.Y + line.Box.Height <= image.Height);
+        Assert.Equal((double)line.Box.Area / (image.Width * image.Height), visible.AreaShare, 6);
     }
 
     [Fact]
