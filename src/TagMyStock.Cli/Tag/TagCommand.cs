@@ -144,7 +144,7 @@ public sealed class TagCommand(IAnsiConsole console) : AsyncCommand<TagSettings>
         new(image.Path)
         {
             Metadata = MetadataReport.From(image.Prepared.Metadata),
-            Evidence = image.Result.Evidence.Select(EvidenceReport.From).ToList(),
+            Evidence = image.Evidence.Select(EvidenceReport.From).ToList(),
             Warnings = [.. image.Result.Warnings, .. copy?.Outcome.Warnings ?? []],
             Agencies = image.Prepared.Reports(),
             Output = copy?.Destination,

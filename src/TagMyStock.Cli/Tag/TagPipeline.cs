@@ -9,7 +9,8 @@ using TagMyStock.Imaging.Reading;
 namespace TagMyStock.Cli.Tag;
 
 /// <summary>One image after tagging: what the engine said, and its metadata made ready for each agency.</summary>
-public sealed record TaggedImage(string Path, TaggingResult Result, PreparedImage Prepared);
+/// <param name="Evidence">Why each keyword, flag and title of <see cref="PreparedImage.Metadata"/> is there (<see cref="KeptEvidence"/>).</param>
+public sealed record TaggedImage(string Path, TaggingResult Result, PreparedImage Prepared, IReadOnlyList<Evidence> Evidence);
 
 /// <summary>Reads what a file already says, runs the engine, then the user's rules and each agency's fixes.</summary>
 /// <param name="library">The images of <c>--learn-from</c>, by full path, or null.</param>
@@ -40,7 +41,7 @@ public sealed class TagPipeline(
         var result = await engine.TagAsync(input, cancellationToken);
         var categorised = categories.Aggregate(result.Metadata, (current, category) => current.WithCategory(category.Key, category.Value));
         var prepared = AgencyPreparation.Prepare(outputName, categorised, agencies, rules) with { Prompt = prompt, Model = embedded.GeneratorName };
-        return new TaggedImage(path, result, prepared);
+        return new TaggedImage(path, result, prepared, KeptEvidence.For(prepared.Metadata, result.Evidence, result.Metadata.Title, rules));
     }
 
     /// <summary>A <c>.txt</c> file beside the image with the same name holds its generation prompt (how most generators save it).</summary>

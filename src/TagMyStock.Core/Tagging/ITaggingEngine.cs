@@ -49,7 +49,7 @@ public sealed record TaggingInput(string FileName, string? Hint, string? Generat
     public UserRules Rules { get; init; } = UserRules.None;
 }
 
-/// <summary>Which source made the engine say something.</summary>
+/// <summary>Which source made the engine say something, or put a keyword there after it.</summary>
 public enum EvidenceSource
 {
     Hint,
@@ -59,6 +59,9 @@ public enum EvidenceSource
     Pixels,
     SimilarImages,
     Lexicon,
+
+    /// <summary>The user's own rules: a keyword they require on every image (<see cref="UserRules.RequiredKeywords"/>).</summary>
+    UserRules,
 }
 
 /// <summary>A keyword (or flag) and the sources that support it, strongest first.</summary>
@@ -72,7 +75,7 @@ public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
 {
     /// <summary>
     /// Why each keyword and flag is there, in keyword order, then the flags'; last, the title's when it came from
-    /// outside the text (<see cref="LocalTextEngine.TitleEvidenceTerm"/>).
+    /// outside the text (<see cref="EvidenceTerm.Title"/>).
     /// </summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 

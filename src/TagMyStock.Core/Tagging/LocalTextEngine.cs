@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Lexicon;
 using TagMyStock.Core.Metadata;
@@ -19,12 +18,6 @@ public sealed class LocalTextEngine : ITaggingEngine
 
     /// <summary>Fewer keywords than this fails most agencies (Shutterstock and Dreamstime want 7).</summary>
     public const int ThinEvidenceKeywords = 7;
-
-    /// <summary>
-    /// The evidence term of the title when it came from outside the text (a similar image's title): a title from the
-    /// user's own words needs no explanation.
-    /// </summary>
-    public const string TitleEvidenceTerm = "field:title";
 
     public string Name => "local";
 
@@ -130,14 +123,14 @@ public sealed class LocalTextEngine : ITaggingEngine
         if (aiSources.Count > 0)
         {
             flags |= ContentFlags.AiGenerated;
-            evidence.Add(new Evidence(FlagTerm(ContentFlags.AiGenerated), aiSources, 1.0));
+            evidence.Add(new Evidence(EvidenceTerm.Of(ContentFlags.AiGenerated), aiSources, 1.0));
         }
 
         var illustration = keywords.FirstOrDefault(keyword => ContentCues.Illustration.Contains(keyword.Term));
         if (illustration is not null)
         {
             flags |= ContentFlags.Illustration;
-            evidence.Add(new Evidence(FlagTerm(ContentFlags.Illustration), illustration.Sources, illustration.Score));
+            evidence.Add(new Evidence(EvidenceTerm.Of(ContentFlags.Illustration), illustration.Sources, illustration.Score));
         }
 
         // Generated people are fictional: a model release is needed only for real ones.
@@ -145,7 +138,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         if (person is not null && (flags & ContentFlags.AiGenerated) == 0)
         {
             flags |= ContentFlags.PeopleReleaseNeeded;
-            evidence.Add(new Evidence(FlagTerm(ContentFlags.PeopleReleaseNeeded), person.Sources, person.Score) { Reasons = person.Reasons });
+            evidence.Add(new Evidence(EvidenceTerm.Of(ContentFlags.PeopleReleaseNeeded), person.Sources, person.Score) { Reasons = person.Reasons });
         }
 
         foreach (var observed in observedFlags)
@@ -154,15 +147,12 @@ public sealed class LocalTextEngine : ITaggingEngine
             if ((flags & observed.Flag) == 0 && !generatedPeople)
             {
                 flags |= observed.Flag;
-                evidence.Add(new Evidence(FlagTerm(observed.Flag), [observed.Source], observed.Confidence) { Reasons = observed.Reason is null ? [] : [observed.Reason] });
+                evidence.Add(new Evidence(EvidenceTerm.Of(observed.Flag), [observed.Source], observed.Confidence) { Reasons = observed.Reason is null ? [] : [observed.Reason] });
             }
         }
 
         return flags;
     }
-
-    /// <summary>"flag:people-release-needed" for <see cref="ContentFlags.PeopleReleaseNeeded"/>.</summary>
-    private static string FlagTerm(ContentFlags flag) => "flag:" + JsonNamingPolicy.KebabCaseLower.ConvertName(flag.ToString());
 
     private static List<string> Warnings(List<TextSource> sources, TaggingInput input, IReadOnlyList<Evidence> keywords)
     {

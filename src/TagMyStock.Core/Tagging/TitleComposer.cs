@@ -58,7 +58,7 @@ internal static partial class TitleComposer
 
         if (observed is not null && !string.IsNullOrWhiteSpace(observed.Text))
         {
-            evidence = [new Evidence(LocalTextEngine.TitleEvidenceTerm, [observed.Source], observed.Confidence) { Reasons = observed.Reason is null ? [] : [observed.Reason] }];
+            evidence = [new Evidence(EvidenceTerm.Title, [observed.Source], observed.Confidence) { Reasons = observed.Reason is null ? [] : [observed.Reason] }];
             return observed.Text.Trim();
         }
 

@@ -127,15 +127,24 @@ public sealed class TagCommandTests
     {
         using var folder = new TempFolder();
         folder.CopySample("rocket-on-launch-pad-at-dusk.jpg", "shoot/rocket-on-launch-pad-at-dusk.jpg");
-        await File.WriteAllTextAsync(folder["rules.json"], """{"requiredKeywords":["space"],"bannedWords":["dusk"],"titleStyle":"titleCase"}""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(folder["rules.json"], """{"requiredKeywords":["acme"],"bannedWords":["dusk"],"titleStyle":"titleCase","singleWordKeywordsOnly":true}""", TestContext.Current.CancellationToken);
 
         var run = await CliRun.RunAsync("tag", folder["shoot"], "--agency", "adobe", "--rules", folder["rules.json"], "--out", folder["out"], "--json");
 
-        var metadata = run.File("rocket-on-launch-pad-at-dusk.jpg").GetProperty("metadata");
-        var keywords = metadata.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()).ToList();
-        Assert.Contains("space", keywords);
+        var file = run.File("rocket-on-launch-pad-at-dusk.jpg");
+        var metadata = file.GetProperty("metadata");
+        var keywords = metadata.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()!).ToList();
+        Assert.Contains("acme", keywords);
+        Assert.Contains("launch", keywords);
+        Assert.DoesNotContain("launch pad", keywords);
         Assert.DoesNotContain("dusk", keywords);
         Assert.Equal("Rocket on Launch Pad", metadata.GetProperty("title").GetString());
+        // Every keyword kept says why it is there, the one the rules added too; what they removed says nothing.
+        var evidence = file.GetProperty("evidence").EnumerateArray().ToDictionary(e => e.GetProperty("term").GetString()!);
+        Assert.All(keywords, keyword => Assert.True(evidence.ContainsKey(keyword), $"{keyword} has no evidence"));
+        Assert.Equal(["user-rules"], evidence["acme"].GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["required by your rules"], evidence["acme"].GetProperty("reasons").EnumerateArray().Select(s => s.GetString()));
+        Assert.DoesNotContain("dusk", evidence.Keys);
     }
 
     [Fact]

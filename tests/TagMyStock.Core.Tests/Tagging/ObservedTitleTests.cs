@@ -22,7 +22,7 @@ public sealed class ObservedTitleTests
 
         Assert.Equal("Red motorcycle parked in a garage", result.Metadata.Title);
         Assert.Equal("Red motorcycle parked in a garage.", result.Metadata.Description);
-        var evidence = result.Evidence.Single(e => e.Term == LocalTextEngine.TitleEvidenceTerm);
+        var evidence = result.Evidence.Single(e => e.Term == EvidenceTerm.Title);
         Assert.Equal([EvidenceSource.SimilarImages], evidence.Sources);
         Assert.Equal(0.93, evidence.Score, 5);
         Assert.Equal(["title of IMG_0412.jpg, similarity 0.93"], evidence.Reasons);
@@ -35,7 +35,7 @@ public sealed class ObservedTitleTests
         var result = Tag(hint: "vintage motorbike in a workshop");
 
         Assert.Equal("Vintage motorbike in a workshop", result.Metadata.Title);
-        Assert.DoesNotContain(result.Evidence, e => e.Term == LocalTextEngine.TitleEvidenceTerm);
+        Assert.DoesNotContain(result.Evidence, e => e.Term == EvidenceTerm.Title);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ObservedTitleTests
         var result = Tag(existing: ImageMetadata.Empty with { Title = "Motorbike in the shed" });
 
         Assert.Equal("Motorbike in the shed", result.Metadata.Title);
-        Assert.DoesNotContain(result.Evidence, e => e.Term == LocalTextEngine.TitleEvidenceTerm);
+        Assert.DoesNotContain(result.Evidence, e => e.Term == EvidenceTerm.Title);
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class ObservedTitleTests
         var result = Engine.Tag(new TaggingInput("IMG_0413.jpg", null, null, ImageMetadata.Empty), SameSeries with { Title = null });
 
         Assert.Equal("", result.Metadata.Title);
-        Assert.DoesNotContain(result.Evidence, e => e.Term == LocalTextEngine.TitleEvidenceTerm);
+        Assert.DoesNotContain(result.Evidence, e => e.Term == EvidenceTerm.Title);
     }
 }

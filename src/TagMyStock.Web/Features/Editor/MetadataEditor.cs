@@ -7,7 +7,6 @@ using TagMyStock.Core.Tagging;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Gallery;
 using TagMyStock.Web.Features.Settings;
-using TagMyStock.Web.Features.Tagging;
 using TagMyStock.Web.Infrastructure.Data;
 
 namespace TagMyStock.Web.Features.Editor;
@@ -41,7 +40,7 @@ public sealed record EditorDocument(
         PixelSize is var (width, height) ? ImageSizeCheck.Check(width, height, Agencies) : [];
 
     /// <summary>Why the last tagging run wrote the title, while it is still the title it wrote.</summary>
-    public Evidence? TitleEvidence() => Evidence.FirstOrDefault(evidence => evidence.Term == LocalTextEngine.TitleEvidenceTerm);
+    public Evidence? TitleEvidence() => Evidence.FirstOrDefault(evidence => evidence.Term == EvidenceTerm.Title);
 
     /// <summary>The evidence of each keyword, by <see cref="KeywordHygiene.Key"/>, and of each flag.</summary>
     public (IReadOnlyDictionary<string, Evidence> Keywords, IReadOnlyDictionary<ContentFlags, Evidence> Flags) EvidenceByTerm()
@@ -50,14 +49,14 @@ public sealed record EditorDocument(
         var flags = new Dictionary<ContentFlags, Evidence>();
         foreach (var evidence in Evidence)
         {
-            if (evidence.Term == LocalTextEngine.TitleEvidenceTerm)
+            if (evidence.Term == EvidenceTerm.Title)
             {
                 continue;
             }
 
-            if (EvidenceTerms.IsFlag(evidence.Term))
+            if (EvidenceTerm.IsFlag(evidence.Term))
             {
-                flags.TryAdd(EvidenceTerms.Flag(evidence.Term), evidence);
+                flags.TryAdd(EvidenceTerm.Flag(evidence.Term), evidence);
             }
             else
             {
@@ -120,7 +119,7 @@ public sealed class MetadataEditor(AppDbContext db, IAccountSettings settings, T
         if (!string.Equals(tidied.Title, image.Title, StringComparison.Ordinal))
         {
             // A title the user rewrote is theirs: the engine's reasons for its own no longer apply.
-            image.Evidence = [.. image.Evidence.Where(evidence => evidence.Term != LocalTextEngine.TitleEvidenceTerm)];
+            image.Evidence = [.. image.Evidence.Where(evidence => evidence.Term != EvidenceTerm.Title)];
         }
 
         image.Apply(tidied);

@@ -1,28 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Web.Features.Tagging;
 
-/// <summary>
-/// How the engine's <see cref="Evidence"/> names flags (<c>flag:people-release-needed</c>) and how its sources read
-/// to a contributor: the words the editor shows next to each keyword and flag.
-/// </summary>
+/// <summary>How the sources of the engine's <see cref="Evidence"/> read to a contributor: the words the editor shows next to each keyword and flag.</summary>
 public static partial class EvidenceTerms
 {
-    private const string FlagPrefix = "flag:";
-
-    public static bool IsFlag(string term) => term.StartsWith(FlagPrefix, StringComparison.Ordinal);
-
-    /// <summary>The evidence term of a flag, as the engine writes it.</summary>
-    public static string Of(ContentFlags flag) => FlagPrefix + JsonNamingPolicy.KebabCaseLower.ConvertName(flag.ToString());
-
-    /// <summary>The flag a <c>flag:</c> term names, or <see cref="ContentFlags.None"/> for any other term.</summary>
-    public static ContentFlags Flag(string term) =>
-        Enum.GetValues<ContentFlags>().FirstOrDefault(flag => flag != ContentFlags.None && string.Equals(Of(flag), term, StringComparison.Ordinal));
-
     /// <summary>A source in a few words, e.g. "similar images".</summary>
     public static string Label(EvidenceSource source) => source switch
     {
@@ -33,6 +17,7 @@ public static partial class EvidenceTerms
         EvidenceSource.Pixels => "the pixels",
         EvidenceSource.SimilarImages => "similar images",
         EvidenceSource.Lexicon => "related words",
+        EvidenceSource.UserRules => "your rules",
         _ => source.ToString(),
     };
 
@@ -57,6 +42,7 @@ public static partial class EvidenceTerms
             EvidenceSource.Pixels => "pixels",
             EvidenceSource.SimilarImages => "similar images",
             EvidenceSource.Lexicon => "related",
+            EvidenceSource.UserRules => "your rules",
             var other => other.ToString(),
         };
         return evidence.Sources.Count == 1 ? first : string.Create(CultureInfo.InvariantCulture, $"{first} +{evidence.Sources.Count - 1}");

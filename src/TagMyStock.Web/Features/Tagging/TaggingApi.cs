@@ -103,7 +103,7 @@ public static class TaggingApi
             MetadataDto.From(image.Metadata),
             image.TaggedBy!,
             image.TaggedAt!.Value,
-            [.. outcome.Result.Evidence.Select(EvidenceDto.From)],
+            [.. image.Evidence.Select(EvidenceDto.From)],
             outcome.Result.Warnings,
             AgencyReportDto.For(image.Metadata, agencies, outcome.Rules, image.FileName, image.PixelSize),
             outcome.Result.Usage is { } usage ? new TagUsageDto(usage.Model, usage.PromptTokens, usage.CompletionTokens, usage.Cost) : null));

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TagMyStock.Core.Keywords;
-using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Preparation;
 using TagMyStock.Core.Rules;
 using TagMyStock.Core.Tagging;
@@ -63,7 +61,7 @@ public sealed class TaggingService(
 
         var now = time.GetUtcNow().UtcDateTime;
         image.Apply(prepared.ForEmbedding);
-        image.Evidence = KeptEvidence(result.Evidence, result.Metadata.Title, prepared.ForEmbedding);
+        image.Evidence = KeptEvidence.For(prepared.ForEmbedding, result.Evidence, result.Metadata.Title, rules);
         if (result.Embedding is { } embedding)
         {
             image.SetEmbedding(embedding);
@@ -112,20 +110,5 @@ public sealed class TaggingService(
         }
 
         return await blobs.OpenReadAsync(image.OriginalKey, cancellationToken);
-    }
-
-    /// <summary>
-    /// The evidence of the title, keywords and flags that were kept: agency fixes may have cut or reworded some,
-    /// and a title they shortened is no longer the one its evidence speaks for.
-    /// </summary>
-    private static List<Evidence> KeptEvidence(IReadOnlyList<Evidence> evidence, string engineTitle, ImageMetadata kept)
-    {
-        var keywords = kept.Keywords.Select(KeywordHygiene.Key).ToHashSet(StringComparer.Ordinal);
-        return [.. evidence.Where(item => item.Term switch
-        {
-            LocalTextEngine.TitleEvidenceTerm => string.Equals(engineTitle, kept.Title, StringComparison.Ordinal),
-            var term when EvidenceTerms.IsFlag(term) => kept.Has(EvidenceTerms.Flag(term)),
-            var term => keywords.Contains(KeywordHygiene.Key(term)),
-        })];
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Rules;
+using TagMyStock.Core.Tagging;
 using TagMyStock.Web.Features.Editor;
 using TagMyStock.Web.Features.Tagging;
 
@@ -37,6 +38,11 @@ public sealed class RulesTests
         var stored = await Images.GetAsync(app, id);
         Assert.Equal("ada studio", stored.Keywords[0]);
         Assert.InRange(stored.Keywords.Count, 2, 8);
+        // Every keyword kept says where it comes from in the editor, the one the rules put there too.
+        Assert.All(stored.Keywords, keyword => Assert.Contains(stored.Evidence, evidence => KeywordHygiene.Key(evidence.Term) == KeywordHygiene.Key(keyword)));
+        Assert.Contains(stored.Evidence, evidence => evidence.Term == "ada studio" && evidence.Sources.SequenceEqual([EvidenceSource.UserRules]));
+        var page = WebUtility.HtmlDecode(await ada.Client.GetStringAsync($"/images/{id}", TestContext.Current.CancellationToken));
+        Assert.Contains("<span class=\"chip-source\" title=\"From your rules: required by your rules.\" aria-hidden=\"true\">your rules</span>", page, StringComparison.Ordinal);
         Assert.DoesNotContain(stored.Keywords, keyword => keyword.Contains("cup", StringComparison.OrdinalIgnoreCase) || keyword.Contains("wooden", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("espresso", stored.Keywords);
         Assert.DoesNotContain("cup", stored.Title, StringComparison.OrdinalIgnoreCase);

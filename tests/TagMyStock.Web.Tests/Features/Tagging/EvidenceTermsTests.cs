@@ -20,9 +20,9 @@ public sealed class EvidenceTermsTests
         var evidence = new Evidence("flag:people-release-needed", [EvidenceSource.Hint, EvidenceSource.Pixels], 0.9) { Reasons = ["2 faces, the largest 10 % of the frame"] };
 
         Assert.Equal("From your hint and the pixels: 2 faces, the largest 10 % of the frame.", EvidenceTerms.Describe(evidence));
-        Assert.True(EvidenceTerms.IsFlag(evidence.Term));
-        Assert.Equal(ContentFlags.PeopleReleaseNeeded, EvidenceTerms.Flag(evidence.Term));
-        Assert.Equal(evidence.Term, EvidenceTerms.Of(ContentFlags.PeopleReleaseNeeded));
-        Assert.Equal(ContentFlags.None, EvidenceTerms.Flag("espresso"));
+        Assert.True(EvidenceTerm.IsFlag(evidence.Term));
+        Assert.Equal(ContentFlags.PeopleReleaseNeeded, EvidenceTerm.Flag(evidence.Term));
+        Assert.Equal(evidence.Term, EvidenceTerm.Of(ContentFlags.PeopleReleaseNeeded));
+        Assert.Equal(ContentFlags.None, EvidenceTerm.Flag("espresso"));
     }
 }

@@ -54,7 +54,7 @@ public sealed class TaggedLibraryTests
         Assert.Contains(taught.Evidence, evidence => evidence.Term == "beetle" && evidence.Sources.Contains(nameof(EvidenceSource.SimilarImages))
             && evidence.Reasons.Any(reason => reason.Contains("IMG_0001.jpg", StringComparison.Ordinal)));
         Assert.Equal("Ladybird beetle on a grass stem among forget-me-nots", taught.Metadata.Title);
-        Assert.Contains(taught.Evidence, evidence => evidence.Term == LocalTextEngine.TitleEvidenceTerm
+        Assert.Contains(taught.Evidence, evidence => evidence.Term == EvidenceTerm.Title
             && evidence.Reasons.Any(reason => reason.StartsWith("title of IMG_0001.jpg, similarity ", StringComparison.Ordinal)));
     }
 

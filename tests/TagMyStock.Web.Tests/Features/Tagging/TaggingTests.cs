@@ -48,7 +48,7 @@ public sealed class TaggingTests
         // The evidence is kept with the metadata, for exactly the keywords and flags that were kept.
         Assert.NotEmpty(stored.Evidence);
         Assert.All(stored.Evidence, evidence => Assert.True(
-            EvidenceTerms.IsFlag(evidence.Term) ? stored.Metadata.Has(EvidenceTerms.Flag(evidence.Term)) : stored.Keywords.Select(KeywordHygiene.Key).Contains(KeywordHygiene.Key(evidence.Term)),
+            EvidenceTerm.IsFlag(evidence.Term) ? stored.Metadata.Has(EvidenceTerm.Flag(evidence.Term)) : stored.Keywords.Select(KeywordHygiene.Key).Contains(KeywordHygiene.Key(evidence.Term)),
             $"{evidence.Term} is not in the saved metadata"));
         Assert.Contains(stored.Evidence, evidence => evidence.Term == "espresso" && evidence.Sources[0] == EvidenceSource.Hint);
     }
