@@ -164,11 +164,7 @@ internal sealed class TextDetector(InferenceSession session, RunOptions runOptio
     {
         var scaleX = (double)image.Width / mapWidth;
         var scaleY = (double)image.Height / mapHeight;
-        var left = Math.Clamp((int)Math.Floor(box.Left * scaleX), 0, image.Width);
-        var top = Math.Clamp((int)Math.Floor(box.Top * scaleY), 0, image.Height);
-        var right = Math.Clamp((int)Math.Ceiling(box.Right * scaleX), 0, image.Width);
-        var bottom = Math.Clamp((int)Math.Ceiling(box.Bottom * scaleY), 0, image.Height);
-        return new TextBox(left, top, right - left, bottom - top);
+        return TextBox.Covering(box.Left * scaleX, box.Top * scaleY, box.Right * scaleX, box.Bottom * scaleY, image.Width, image.Height);
     }
 
     /// <summary>The network's output, read in place, and the size of its map.</summary>

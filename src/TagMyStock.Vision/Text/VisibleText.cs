@@ -22,4 +22,12 @@ public sealed record TextLine(string Text, double Confidence, double DetectionSc
 public readonly record struct TextBox(int X, int Y, int Width, int Height)
 {
     public int Area => Width * Height;
+
+    /// <summary>The whole pixels that cover the edges given (in pixels, fractions allowed), inside a <paramref name="width"/>×<paramref name="height"/> image.</summary>
+    internal static TextBox Covering(double left, double top, double right, double bottom, int width, int height)
+    {
+        var x = Math.Clamp((int)Math.Floor(left), 0, width);
+        var y = Math.Clamp((int)Math.Floor(top), 0, height);
+        return new TextBox(x, y, Math.Clamp((int)Math.Ceiling(right), 0, width) - x, Math.Clamp((int)Math.Ceiling(bottom), 0, height) - y);
+    }
 }

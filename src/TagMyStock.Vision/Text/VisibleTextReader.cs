@@ -141,13 +141,11 @@ public sealed class VisibleTextReader : IDisposable
     private static VisibleText InPixelsOf(AnalysisImage image, AnalysisImage detailed, VisibleText read)
     {
         double scaleX = image.Width / (double)detailed.Width, scaleY = image.Height / (double)detailed.Height;
-        var lines = read.Lines.Select(line =>
+        // A box of at least a pixel inside the detailed image stays at least a pixel inside the smaller one.
+        var lines = read.Lines.Select(line => line with
         {
-            var left = Math.Clamp((int)Math.Floor(line.Box.X * scaleX), 0, image.Width - 1);
-            var top = Math.Clamp((int)Math.Floor(line.Box.Y * scaleY), 0, image.Height - 1);
-            var right = Math.Clamp((int)Math.Ceiling((line.Box.X + line.Box.Width) * scaleX), left + 1, image.Width);
-            var bottom = Math.Clamp((int)Math.Ceiling((line.Box.Y + line.Box.Height) * scaleY), top + 1, image.Height);
-            return line with { Box = new TextBox(left, top, right - left, bottom - top) };
+            Box = TextBox.Covering(
+                line.Box.X * scaleX, line.Box.Y * scaleY, (line.Box.X + line.Box.Width) * scaleX, (line.Box.Y + line.Box.Height) * scaleY, image.Width, image.Height),
         }).ToList();
         return new VisibleText(lines, CoveredShare(image, lines));
     }
