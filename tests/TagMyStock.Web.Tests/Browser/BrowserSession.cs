@@ -3,6 +3,7 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using TagMyStock.Web.Support;
 
 namespace TagMyStock.Web.Browser;
 
@@ -25,7 +26,7 @@ public sealed class BrowserSession : IAsyncDisposable
             console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
         """;
 
-    private static readonly Lazy<string> ScreenshotDirectory = new(() => Path.Combine(RepositoryRoot(), "artifacts", "screenshots"));
+    private static readonly Lazy<string> ScreenshotDirectory = new(() => Path.Combine(Repository.Root, "artifacts", "screenshots"));
 
     private readonly Lock _gate = new();
     private readonly List<IRequest> _requests = [];
@@ -175,19 +176,6 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"      {heading}: {string.Join("; ", messages)}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TagMyStock.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No TagMyStock.slnx above {AppContext.BaseDirectory}.");
     }
 
     private T Locked<T>(Func<T> read)

@@ -22,7 +22,7 @@ public static class TaggingApi
     /// <summary>
     /// Registers the offline engine that sees the pixels behind <see cref="ITaggingEngine"/>, as the default and keyed
     /// <c>local</c> (one instance: its models load once and it serves parallel images), its embedder for the gallery,
-    /// the engine choice, the service and the selection's job. The vision-model engine registers itself as keyed
+    /// the engine choice, the service, the selection's job and its group in the gallery's toolbar. The vision-model engine registers itself as keyed
     /// <c>openrouter</c> (<see cref="OpenRouter.OpenRouterExtensions.AddOpenRouterTagging"/>).
     /// </summary>
     public static IHostApplicationBuilder AddTagging(this IHostApplicationBuilder builder)
@@ -35,6 +35,7 @@ public static class TaggingApi
         builder.Services.AddScoped<TaggingService>();
         builder.Services.AddScoped<InteractiveTagging>();
         builder.Services.AddJobHandler<TagSelectionJob>(TagSelectionJob.Kind);
+        builder.Services.Configure<GalleryToolbarOptions>(toolbar => toolbar.Groups.Add(typeof(TagSelectedGroup)));
         return builder;
     }
 
