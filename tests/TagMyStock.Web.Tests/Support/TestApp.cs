@@ -19,9 +19,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _postgresDatabase;
+    private readonly Action<IServiceCollection>? _services;
 
-    private TestApp(string dataDirectory, string? postgresDatabase, Dictionary<string, string?> settings)
+    private TestApp(string dataDirectory, string? postgresDatabase, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
+        _services = services;
         DataDirectory = dataDirectory;
         _postgresDatabase = postgresDatabase;
         _settings = settings;
@@ -41,10 +43,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         private set;
     }
 
-    /// <summary>Starts an app; <paramref name="settings"/> are configuration keys such as <c>TagMyStock:Accounts:AdminEmails:0</c>.</summary>
-    public static async Task<TestApp> StartAsync(Database database = Database.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts an app; <paramref name="settings"/> are configuration keys such as <c>TagMyStock:Accounts:AdminEmails:0</c>;
+    /// <paramref name="services"/> adds services after the app's own, such as an interceptor that makes a race happen.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(
+        Database database = Database.Sqlite, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = await CreateAsync(database, settings);
+        var app = await CreateAsync(database, settings, services);
         _ = app.Server;
         return app;
     }
@@ -56,7 +62,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<TestApp> StartBrowserServerAsync(Database database = Database.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = await CreateAsync(database, settings);
+        var app = await CreateAsync(database, settings, services: null);
         app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -64,7 +70,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return app;
     }
 
-    private static async Task<TestApp> CreateAsync(Database database, IReadOnlyDictionary<string, string?>? settings)
+    private static async Task<TestApp> CreateAsync(Database database, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "tagmystock-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -84,7 +90,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        return new TestApp(dataDirectory, postgresDatabase, all);
+        return new TestApp(dataDirectory, postgresDatabase, all, services);
     }
 
     /// <summary>A client with its own cookie jar, as a separate browser would be.</summary>
@@ -110,6 +116,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders()

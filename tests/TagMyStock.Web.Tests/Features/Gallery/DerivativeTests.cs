@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetVips;
@@ -138,6 +139,36 @@ public sealed class DerivativeTests
         }
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_refreshed_embedding_is_saved_after_an_edit_made_meanwhile_and_keeps_the_edit(Database database)
+    {
+        var edit = new EditWhileSaving();
+        await using var app = await TestApp.StartAsync(database, services: services => services.AddSingleton<ISaveChangesInterceptor>(edit));
+        var client = await Users.SignUpAsync(app);
+        var id = await Uploads.UploadOneAsync(client, "cup.jpg", Uploads.Sample("espresso-cup-on-wooden-table.jpg"));
+        await Uploads.WaitForDerivativesAsync(app, id);
+        var older = ImageEmbedding.FromCentredFeatures(1, [.. Enumerable.Range(0, ImageEmbedder.Dimensions).Select(i => (float)Math.Cos(i))]);
+        await app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Embedding, older.ToBytes()).SetProperty(i => i.EmbeddingModel, (byte?)1), TestContext.Current.CancellationToken));
+        // The user renames the image between the worker's read of the row and its save.
+        edit.Arm(id, () => app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id).ExecuteUpdateAsync(
+            set => set.SetProperty(i => i.Title, "Renamed meanwhile").SetProperty(i => i.Version, i => i.Version + 1), TestContext.Current.CancellationToken)));
+
+        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
+        await restarted.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var refreshed = await WaitForEmbeddingModelAsync(app, id, ImageEmbedder.Model);
+
+            Assert.True(edit.Happened);
+            Assert.Equal("Renamed meanwhile", refreshed.Title);
+        }
+        finally
+        {
+            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task The_maker_never_enlarges_and_keeps_the_aspect_ratio()
     {
@@ -210,5 +241,37 @@ public sealed class DerivativeTests
         using var image = Image.NewFromBuffer(Uploads.Sample(sample));
         using var larger = image.Resize(width / (double)image.Width);
         return larger.JpegsaveBuffer(q: 85);
+    }
+}
+
+/// <summary>
+/// Runs an edit of one image's row, once, just before a save that changes that image's embedding: the race in which
+/// the save's view of the row is out of date.
+/// </summary>
+internal sealed class EditWhileSaving : SaveChangesInterceptor
+{
+    private Guid _imageId;
+    private Func<Task<int>>? _edit;
+
+    public bool Happened { get; private set; }
+
+    public void Arm(Guid imageId, Func<Task<int>> edit)
+    {
+        _imageId = imageId;
+        _edit = edit;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var saving = eventData.Context?.ChangeTracker.Entries<StockImage>()
+            .Any(entry => entry.Entity.Id == _imageId && entry.Property(image => image.EmbeddingModel).IsModified) ?? false;
+        if (saving && Interlocked.Exchange(ref _edit, null) is { } edit)
+        {
+            Assert.Equal(1, await edit());
+            Happened = true;
+        }
+
+        return result;
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class DerivativeWorker(
     IOptions<TagMyStockOptions> app,
     ILogger<DerivativeWorker> logger) : BackgroundService
 {
-    /// <summary>A row changed this many times while one image's derivatives were saved is being edited hard; it stays pending for the next start.</summary>
+    /// <summary>A row changed this many times while the worker saved to it is being edited hard; it is left as it is until the next start.</summary>
     private const int MaxSaveAttempts = 3;
 
     // Saves one at a time: two look-alikes saved at once would each miss the other's embedding, and neither be marked.
@@ -91,25 +91,17 @@ internal sealed partial class DerivativeWorker(
             return;
         }
 
-        await _saving.WaitAsync(cancellationToken);
-        try
+        await ChangeRowAsync(imageId, async (db, image) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
             if (image is null || image.EmbeddingModel == embedding.Model)
             {
-                return; // deleted, or tagged again meanwhile
+                return false; // deleted, or tagged again meanwhile
             }
 
             image.SetEmbedding(embedding);
             await EmbeddingDuplicates.MarkAsync(db, image, embedding, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            _saving.Release();
-        }
+            return true;
+        }, cancellationToken);
     }
 
     private async Task RequeuePendingAsync(CancellationToken cancellationToken)
@@ -158,15 +150,7 @@ internal sealed partial class DerivativeWorker(
         }
 
         var outcome = await MakeDerivativesAsync(image, cancellationToken);
-        await _saving.WaitAsync(cancellationToken);
-        try
-        {
-            await SaveAsync(image, outcome, cancellationToken);
-        }
-        finally
-        {
-            _saving.Release();
-        }
+        await SaveAsync(image, outcome, cancellationToken);
     }
 
     /// <summary>The preview and thumbnail stored, and the embedding made from the preview; or why they could not be made.</summary>
@@ -220,26 +204,18 @@ internal sealed partial class DerivativeWorker(
         }
     }
 
-    /// <summary>
-    /// Writes the outcome on the row as it is now: tagging or the editor may have changed it (and its version)
-    /// meanwhile, which is no reason to lose the derivatives, so a conflict reads the row again.
-    /// </summary>
-    private async Task SaveAsync(StockImage made, Outcome outcome, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Writes the outcome on the row; when the row was deleted meanwhile, removes what was just stored instead.</summary>
+    private Task SaveAsync(StockImage made, Outcome outcome, CancellationToken cancellationToken) =>
+        ChangeRowAsync(made.Id, async (db, image) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == made.Id, cancellationToken);
             if (image is null)
             {
-                // Deleted while its derivatives were being made: remove what was just written.
                 await foreach (var key in blobs.ListAsync(BlobKeys.Image(made.OwnerId, made.Id), cancellationToken))
                 {
                     await blobs.DeleteAsync(key, cancellationToken);
                 }
 
-                return;
+                return false;
             }
 
             image.Derivatives = outcome.State;
@@ -250,15 +226,44 @@ internal sealed partial class DerivativeWorker(
                 await EmbeddingDuplicates.MarkAsync(db, image, embedding, cancellationToken);
             }
 
-            try
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads the image's row as it is now (null once deleted), lets <paramref name="change"/> change it (false: nothing
+    /// to save), and saves it, one save at a time. Tagging or the editor may change the row (and its version) between
+    /// the read and the save, which is no reason to lose the work: a conflict reads the row again and changes it again,
+    /// up to <see cref="MaxSaveAttempts"/> times.
+    /// </summary>
+    private async Task ChangeRowAsync(Guid imageId, Func<AppDbContext, StockImage?, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        await _saving.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var image = await db.Set<StockImage>().SingleOrDefaultAsync(i => i.Id == imageId, cancellationToken);
+                if (!await change(db, image))
+                {
+                    return;
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
+                {
+                    // Changed or deleted meanwhile: the next attempt sees which.
+                }
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
-            {
-                // Changed or deleted meanwhile: the next attempt sees which.
-            }
+        }
+        finally
+        {
+            _saving.Release();
         }
     }
 
