@@ -28,10 +28,7 @@ public static class KeywordHygiene
     private const string OrdinaryPunctuation = ".,;:!?'\"-()&/%$€£+°\u2018\u2019\u201C\u201D\u2013\u2014\u2026";
 
     /// <summary>Words too common to count as repeats or spam ("bread and butter and jam").</summary>
-    private static readonly FrozenSet<string> StopWords = new[]
-    {
-        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "into",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> CommonWords = FrozenSet.Create(StringComparer.Ordinal, [.. FunctionWords.Joining, "as"]);
 
     /// <summary>The keyword trimmed, with runs of whitespace made one space.</summary>
     public static string Normalize(string keyword) => string.Join(' ', keyword.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -88,7 +85,7 @@ public static class KeywordHygiene
         var order = new List<string>();
         foreach (var keyword in keywords)
         {
-            foreach (var word in TextWords.Keys(keyword).Where(word => !StopWords.Contains(word)).Distinct(StringComparer.Ordinal))
+            foreach (var word in TextWords.Keys(keyword).Where(word => !CommonWords.Contains(word)).Distinct(StringComparer.Ordinal))
             {
                 if (!keywordsByWord.TryGetValue(word, out var list))
                 {
@@ -108,7 +105,7 @@ public static class KeywordHygiene
     public static bool HasRepeatedWord(string keyword, out string word)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        word = TextWords.Keys(keyword).Where(key => !StopWords.Contains(key)).FirstOrDefault(key => !seen.Add(key)) ?? "";
+        word = TextWords.Keys(keyword).Where(key => !CommonWords.Contains(key)).FirstOrDefault(key => !seen.Add(key)) ?? "";
         return word.Length > 0;
     }
 
@@ -117,7 +114,7 @@ public static class KeywordHygiene
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var repeats = TextWords.Split(keyword)
-            .Where(word => !StopWords.Contains(word.Key) && !seen.Add(word.Key))
+            .Where(word => !CommonWords.Contains(word.Key) && !seen.Add(word.Key))
             .Select(word => (word.Start, word.Length));
         return TextTidy.RemoveSpans(keyword, repeats);
     }

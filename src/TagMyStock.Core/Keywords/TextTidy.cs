@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -40,36 +39,27 @@ internal static partial class TextTidy
 
     /// <summary>
     /// The index of the first word to cut with the words [<paramref name="first"/>, <paramref name="end"/>): when they end
-    /// their phrase (the text ends, or punctuation or a <see cref="Connectives">connective</see> follows), the articles
+    /// their phrase (the text ends, or punctuation or a <see cref="FunctionWords.Connectives">connective</see> follows), the articles
     /// and then the one connective just before them, unless punctuation stands between; otherwise <paramref name="first"/>.
     /// </summary>
     public static int LeadingSmallWords(string text, IReadOnlyList<TextWord> words, int first, int end)
     {
-        var endsPhrase = end == words.Count || HasPunctuation(text, words[end - 1].End, words[end].Start) || Connectives.Contains(Word(text, words[end]));
+        var endsPhrase = end == words.Count || HasPunctuation(text, words[end - 1].End, words[end].Start) || FunctionWords.Connectives.Contains(Word(text, words[end]));
         if (!endsPhrase)
         {
             return first;
         }
 
         var start = first;
-        while (start > 0 && Articles.Contains(Word(text, words[start - 1])) && !HasPunctuation(text, words[start - 1].End, words[start].Start))
+        while (start > 0 && FunctionWords.Determiners.Contains(Word(text, words[start - 1])) && !HasPunctuation(text, words[start - 1].End, words[start].Start))
         {
             start--;
         }
 
-        return start > 0 && Connectives.Contains(Word(text, words[start - 1])) && !HasPunctuation(text, words[start - 1].End, words[start].Start)
+        return start > 0 && FunctionWords.Connectives.Contains(Word(text, words[start - 1])) && !HasPunctuation(text, words[start - 1].End, words[start].Start)
             ? start - 1
             : start;
     }
-
-    private static readonly FrozenSet<string> Articles = FrozenSet.Create(
-        StringComparer.Ordinal, "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some");
-
-    /// <summary>Prepositions and conjunctions: the words that lead into a phrase, and show where the one before ended.</summary>
-    private static readonly FrozenSet<string> Connectives = FrozenSet.Create(
-        StringComparer.Ordinal,
-        "and", "or", "of", "at", "on", "in", "with", "for", "to", "by", "from", "into", "onto", "under", "over", "near", "beside",
-        "behind", "above", "below", "against", "among", "across", "along", "around", "inside", "outside", "beneath", "between", "through");
 
     private static string Word(string text, TextWord word) => text.Substring(word.Start, word.Length).ToLowerInvariant();
 

@@ -1,17 +1,9 @@
-using System.Collections.Frozen;
-
 namespace TagMyStock.Core.Keywords;
 
 /// <summary>Shortens a title or description to a limit without cutting a word in half.</summary>
 internal static class TextTruncation
 {
     private const string SentenceEnds = ".!?";
-
-    /// <summary>Words that make a cut title read as unfinished ("Family walking on the").</summary>
-    private static readonly FrozenSet<string> DanglingWords = new[]
-    {
-        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "over",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// At most <paramref name="maxLength"/> characters, cut after the last whole word that fits, without
@@ -38,7 +30,7 @@ internal static class TextTruncation
 
         var kept = TrimTrailingPunctuation(text[..cut]);
         var lastSpace = LastWhitespace(kept);
-        while (lastSpace > 0 && DanglingWords.Contains(kept[(lastSpace + 1)..].ToLowerInvariant()))
+        while (lastSpace > 0 && FunctionWords.Joining.Contains(kept[(lastSpace + 1)..].ToLowerInvariant()))
         {
             kept = TrimTrailingPunctuation(kept[..lastSpace]);
             lastSpace = LastWhitespace(kept);

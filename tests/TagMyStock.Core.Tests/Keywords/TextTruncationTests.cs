@@ -9,6 +9,8 @@ public sealed class TextTruncationTests
     [InlineData("Red fox, standing in snow", 9, "Red fox")]
     [InlineData("Red fox standing", 7, "Red fox")]
     [InlineData("Family walking on the beach", 21, "Family walking")]
+    [InlineData("Cabin near the lake under the stars", 30, "Cabin near the lake")]
+    [InlineData("Hikers resting beneath old pines", 23, "Hikers resting")]
     [InlineData("Supercalifragilistic", 5, "Super")]
     [InlineData("  Red fox  ", 7, "Red fox")]
     public void AtWord_cuts_after_a_whole_word(string text, int max, string expected)
