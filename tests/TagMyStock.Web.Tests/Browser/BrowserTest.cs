@@ -31,9 +31,12 @@ public abstract class BrowserTest(Chromium chromium) : IAsyncLifetime
 
     protected IPage Page => Session.Page;
 
+    /// <summary>The app's configuration keys for every test of the class, such as an admin's email.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async ValueTask InitializeAsync()
     {
-        App = await TestApp.StartBrowserServerAsync();
+        App = await TestApp.StartBrowserServerAsync(settings: Settings);
         Session = await BrowserSession.StartAsync(chromium, App);
     }
 

@@ -156,6 +156,19 @@ public sealed class JobTests
         Assert.Equal("/account/signin", forNobody.RedirectPath()?.Split('?')[0]);
     }
 
+    [Fact]
+    public async Task Only_the_dashboard_may_use_its_chart_style_and_no_page_any_other_inline_style()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await Users.SignUpAsync(app, "First");
+
+        var dashboard = await admin.GetAsync($"{JobsExtensions.DashboardPath}/jobs/succeeded", Token);
+        var gallery = await admin.GetAsync("/gallery", Token);
+
+        Assert.Contains("style-src 'self' 'sha256-", dashboard.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("style-src 'self';", gallery.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A host that knows the scripted jobs. Only it runs jobs: on PostgreSQL the queue is shared, and the
     /// plain <paramref name="app"/> (a node without the test's handler) would take some of them.
