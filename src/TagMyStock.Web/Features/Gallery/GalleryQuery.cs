@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
-using TagMyStock.Core.Rules;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Settings;
 using TagMyStock.Web.Infrastructure.Data;
@@ -48,16 +47,18 @@ public sealed record GalleryPageResult(GalleryFilter Filter, IReadOnlyList<Galle
 /// by the (owner, upload time, id) index, reading only the columns a tile shows; counts are kept in memory
 /// under the account's <see cref="GalleryVersions">gallery version</see>. Agency problems need
 /// <see cref="MetadataValidator"/>, which runs in memory: that filter reads the metadata columns of all the
-/// account's images and checks every one against the agency and the account's own rules, so the count and pages are exact.
+/// account's images and checks every one against the agency and the account's own rules, so the count and pages are
+/// exact; the images with problems are kept under the gallery version too (the rules raise it), so that the filter's
+/// other pages do not check them all again.
 /// </summary>
-internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IAccountSettings settings, IMemoryCache counts)
+internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IAccountSettings settings, IMemoryCache cache)
 {
     public const int PageSize = 50;
 
     // Keywords are stored as JSON; comparing with an empty list compares with the stored "[]".
     private static readonly List<string> NoKeywords = [];
 
-    // Counts only change with the gallery version, so they are kept under it: paging costs no count.
+    // Counts and the images with problems only change with the gallery version, so they are kept under it: paging costs no count.
     private static readonly TimeSpan CountLifetime = TimeSpan.FromMinutes(10);
 
     public async Task<GalleryPageResult> RunAsync(Guid accountId, GalleryFilter filter, CancellationToken cancellationToken)
@@ -67,8 +68,10 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IA
         var accountTotal = await CountAsync(owned, accountId, version, GalleryShow.All, cancellationToken);
         if (filter.Show == GalleryShow.Problems && filter.Agency is { } agency)
         {
-            var rules = await settings.GetRulesAsync(accountId, cancellationToken);
-            return await WithProblemsAsync(owned, filter, agency, rules, accountTotal, cancellationToken);
+            var withProblems = await WithProblemsAsync(owned, accountId, version, agency, cancellationToken);
+            var pageIds = withProblems.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
+            var problemPage = await Tiles(Newest(owned.Where(image => pageIds.Contains(image.Id)))).ToListAsync(cancellationToken);
+            return new GalleryPageResult(filter, problemPage, withProblems.Length, accountTotal);
         }
 
         var matching = filter.Show switch
@@ -85,9 +88,16 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IA
         return new GalleryPageResult(filter, page, total, accountTotal);
     }
 
-    private static async Task<GalleryPageResult> WithProblemsAsync(
-        IQueryable<StockImage> owned, GalleryFilter filter, AgencyProfile agency, UserRules rules, int accountTotal, CancellationToken cancellationToken)
+    /// <summary>The ids of the images with a problem for <paramref name="agency"/> (a warning or worse), newest first.</summary>
+    private async Task<Guid[]> WithProblemsAsync(IQueryable<StockImage> owned, Guid accountId, string version, AgencyProfile agency, CancellationToken cancellationToken)
     {
+        var key = (nameof(WithProblemsAsync), accountId, version, agency.Id);
+        if (cache.TryGetValue(key, out Guid[]? known) && known is not null)
+        {
+            return known;
+        }
+
+        var rules = await settings.GetRulesAsync(accountId, cancellationToken);
         // Only the columns validation reads, as untracked entities so StockImage.Metadata builds the model.
         var candidates = await Newest(owned)
             .Select(image => new StockImage
@@ -108,22 +118,21 @@ internal sealed class GalleryQuery(AppDbContext db, GalleryVersions versions, IA
             .Where(candidate => MetadataValidator.Validate(candidate.Metadata, agency, rules, candidate.FileName, candidate.PixelSize).Problems
                 .Any(problem => problem.Severity >= Severity.Warning))
             .Select(candidate => candidate.Id)
-            .ToList();
-        var pageIds = withProblems.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList();
-        var page = await Tiles(Newest(owned.Where(image => pageIds.Contains(image.Id)))).ToListAsync(cancellationToken);
-        return new GalleryPageResult(filter, page, withProblems.Count, accountTotal);
+            .ToArray();
+        cache.Set(key, withProblems, CountLifetime);
+        return withProblems;
     }
 
     private async Task<int> CountAsync(IQueryable<StockImage> images, Guid accountId, string version, GalleryShow show, CancellationToken cancellationToken)
     {
         var key = (nameof(GalleryQuery), accountId, version, show);
-        if (counts.TryGetValue(key, out int known))
+        if (cache.TryGetValue(key, out int known))
         {
             return known;
         }
 
         var count = await images.CountAsync(cancellationToken);
-        counts.Set(key, count, CountLifetime);
+        cache.Set(key, count, CountLifetime);
         return count;
     }
 

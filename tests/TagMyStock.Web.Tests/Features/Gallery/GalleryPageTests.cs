@@ -70,6 +70,33 @@ public sealed partial class GalleryPageTests
         Assert.Contains("No image matches this filter.", await client.GetStringAsync("/gallery?show=ai&page=2", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_problems_filter_pages_through_every_image_with_problems_and_sees_a_change_at_once(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var (client, owner) = await SignUpAsync(app);
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        // Untagged and 100 px square: a problem for every agency.
+        var images = Enumerable.Range(0, 60).Select(i => DerivativeTests.NewRow(owner, $"image-{i:D3}.jpg", start.AddMinutes(i))).ToList();
+        await AddRowsAsync(app, [.. images]);
+        const string Problems = "/gallery?show=problems&agency=adobe";
+
+        var first = await client.GetStringAsync(Problems, TestContext.Current.CancellationToken);
+        var second = await client.GetStringAsync($"{Problems}&page=2", TestContext.Current.CancellationToken);
+        await app.WithDbAsync(db =>
+        {
+            db.Set<StockImage>().Remove(db.Set<StockImage>().Single(image => image.Id == images[59].Id));
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var afterDelete = await client.GetStringAsync(Problems, TestContext.Current.CancellationToken);
+
+        Assert.Equal([.. Enumerable.Range(10, 50).Reverse().Select(i => $"image-{i:D3}.jpg")], TileNames(first));
+        Assert.Equal([.. Enumerable.Range(0, 10).Reverse().Select(i => $"image-{i:D3}.jpg")], TileNames(second));
+        Assert.Contains("60 of your 60 images have problems for Adobe Stock", first, StringComparison.Ordinal);
+        Assert.Contains("59 of your 59 images have problems for Adobe Stock", afterDelete, StringComparison.Ordinal);
+        Assert.Equal([.. Enumerable.Range(9, 50).Reverse().Select(i => $"image-{i:D3}.jpg")], TileNames(afterDelete));
+    }
+
     [Fact]
     public async Task Tiles_show_state_badges_and_a_checkbox_and_an_empty_gallery_says_what_to_do()
     {
