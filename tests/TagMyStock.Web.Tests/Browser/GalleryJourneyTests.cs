@@ -68,6 +68,8 @@ public sealed class GalleryJourneyTests(Chromium chromium) : BrowserTest(chromiu
         await tag.ClickAsync();
 
         await Expect(Page.GetByText("Done: 2 of 2 tagged.")).ToBeVisibleAsync();
+        // A finished job has nothing left to cancel.
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Cancel tagging" })).ToBeHiddenAsync();
         var progress = Page.GetByRole(AriaRole.Progressbar, new() { Name = "Tagging progress" });
         await Expect(progress).ToHaveAttributeAsync("value", "2");
         await Expect(progress).ToHaveAttributeAsync("max", "2");
