@@ -17,7 +17,7 @@ public static class AsciiFolding
     private static readonly FrozenDictionary<char, string> Table = BuildTable();
 
     /// <summary>Whether every character is ASCII (letters, digits, punctuation, spaces).</summary>
-    public static bool IsAscii(string text) => text.All(char.IsAscii);
+    public static bool IsAscii(string text) => Ascii.IsValid(text);
 
     /// <summary>The characters that are not ASCII, each once, in order of appearance.</summary>
     public static IReadOnlyList<char> NonAsciiCharacters(string text) => [.. text.Where(c => !char.IsAscii(c)).Distinct()];

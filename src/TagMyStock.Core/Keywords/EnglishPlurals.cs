@@ -55,7 +55,7 @@ public static class EnglishPlurals
             return singular;
         }
 
-        if (word.Length <= 3 || Invariant.Contains(word) || !word.EndsWith('s') || !word.All(char.IsAsciiLetterLower))
+        if (word.Length <= 3 || Invariant.Contains(word) || !word.EndsWith('s') || word.AsSpan().ContainsAnyExceptInRange('a', 'z'))
         {
             return word;
         }
