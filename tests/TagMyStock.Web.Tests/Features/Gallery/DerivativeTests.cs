@@ -99,16 +99,8 @@ public sealed class DerivativeTests
         });
 
         // As after a restart: a worker starting finds the row pending, though nobody queued it.
-        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
-        await restarted.StartAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            Assert.Equal(DerivativeState.Ready, (await Uploads.WaitForDerivativesAsync(app, image.Id)).Derivatives);
-        }
-        finally
-        {
-            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
-        }
+        await WithRestartedWorkerAsync(app, async () =>
+            Assert.Equal(DerivativeState.Ready, (await Uploads.WaitForDerivativesAsync(app, image.Id)).Derivatives));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -120,23 +112,14 @@ public sealed class DerivativeTests
         var made = await Uploads.WaitForDerivativesAsync(app, id);
         var current = ImageEmbedding.FromBytes(made.Embedding);
         Assert.Equal(ImageEmbedder.Model, made.EmbeddingModel);
-        // As a database from before the model changed: the same image, embedded by the first model.
-        var older = ImageEmbedding.FromCentredFeatures(1, [.. Enumerable.Range(0, ImageEmbedder.Dimensions).Select(i => (float)Math.Sin(i))]);
-        await app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Embedding, older.ToBytes()).SetProperty(i => i.EmbeddingModel, (byte?)1), TestContext.Current.CancellationToken));
+        await EmbedWithTheFirstModelAsync(app, id);
 
-        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
-        await restarted.StartAsync(TestContext.Current.CancellationToken);
-        try
+        await WithRestartedWorkerAsync(app, async () =>
         {
             var refreshed = await WaitForEmbeddingModelAsync(app, id, ImageEmbedder.Model);
 
             Assert.Equal(1.0, ImageEmbedding.FromBytes(refreshed.Embedding).Similarity(current), 3);
-        }
-        finally
-        {
-            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
-        }
+        });
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -147,26 +130,18 @@ public sealed class DerivativeTests
         var client = await Users.SignUpAsync(app);
         var id = await Uploads.UploadOneAsync(client, "cup.jpg", Uploads.Sample("espresso-cup-on-wooden-table.jpg"));
         await Uploads.WaitForDerivativesAsync(app, id);
-        var older = ImageEmbedding.FromCentredFeatures(1, [.. Enumerable.Range(0, ImageEmbedder.Dimensions).Select(i => (float)Math.Cos(i))]);
-        await app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Embedding, older.ToBytes()).SetProperty(i => i.EmbeddingModel, (byte?)1), TestContext.Current.CancellationToken));
+        await EmbedWithTheFirstModelAsync(app, id);
         // The user renames the image between the worker's read of the row and its save.
         edit.Arm(id, () => app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id).ExecuteUpdateAsync(
             set => set.SetProperty(i => i.Title, "Renamed meanwhile").SetProperty(i => i.Version, i => i.Version + 1), TestContext.Current.CancellationToken)));
 
-        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
-        await restarted.StartAsync(TestContext.Current.CancellationToken);
-        try
+        await WithRestartedWorkerAsync(app, async () =>
         {
             var refreshed = await WaitForEmbeddingModelAsync(app, id, ImageEmbedder.Model);
 
             Assert.True(edit.Happened);
             Assert.Equal("Renamed meanwhile", refreshed.Title);
-        }
-        finally
-        {
-            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
-        }
+        });
     }
 
     [Fact]
@@ -200,6 +175,29 @@ public sealed class DerivativeTests
         Assert.InRange(centre[1], 32, 48);
         Assert.InRange(centre[2], 22, 38);
         Assert.False(thumbnail.Contains("icc-profile-data"));
+    }
+
+    /// <summary>As a database from before the model changed: the image's embedding made by the first model.</summary>
+    private static Task<int> EmbedWithTheFirstModelAsync(TestApp app, Guid id)
+    {
+        var older = ImageEmbedding.FromCentredFeatures(1, [.. Enumerable.Range(0, ImageEmbedder.Dimensions).Select(i => (float)Math.Sin(i))]);
+        return app.WithDbAsync(db => db.Set<StockImage>().Where(i => i.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Embedding, older.ToBytes()).SetProperty(i => i.EmbeddingModel, (byte?)1), TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="check"/> while a second worker runs, started as the app's would be after a restart.</summary>
+    private static async Task WithRestartedWorkerAsync(TestApp app, Func<Task> check)
+    {
+        var restarted = ActivatorUtilities.CreateInstance<DerivativeWorker>(app.Services);
+        await restarted.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await check();
+        }
+        finally
+        {
+            await ((IHostedService)restarted).StopAsync(CancellationToken.None);
+        }
     }
 
     private static async Task<StockImage> WaitForEmbeddingModelAsync(TestApp app, Guid imageId, byte model)
