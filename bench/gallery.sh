@@ -69,7 +69,7 @@ seed_sql() {
       keywords = keywords ",\"" s "\"]"
       minutes = i
       uploaded = sprintf("2026-%02d-%02d %02d:%02d:%02d.%07d", 1 + int(minutes / 43200) % 12, 1 + int(minutes / 1440) % 28, int(minutes / 60) % 24, minutes % 60, i % 60, i)
-      printf "INSERT INTO Images (Id, OwnerId, FileName, Format, ByteSize, ContentHash, Width, Height, OriginalKey, Derivatives, DerivativeError, PerceptualHash, NearDuplicateOf, UploadedAt, Title, Description, Keywords, Categories, Flags, DigitalSourceType, GenerationPrompt, TaggedBy, TaggedAt, UpdatedAt, Version) VALUES ('"'"'%s'"'"', '"'"'%s'"'"', '"'"'IMG_%05d.jpg'"'"', '"'"'jpeg'"'"', %d, '"'"'%064d'"'"', 6000, 4000, '"'"'accounts/%s/images/%s/original.jpg'"'"', '"'"'Ready'"'"', NULL, %.0f, NULL, '"'"'%s'"'"', '"'"'%s'"'"', '"'"'%s'"'"', '"'"'%s'"'"', '"'"'{}'"'"', %d, NULL, NULL, '"'"'local'"'"', '"'"'%s'"'"', '"'"'%s'"'"', 1);\n",
+      printf "INSERT INTO Images (Id, OwnerId, FileName, Format, ByteSize, ContentHash, Width, Height, OriginalKey, Derivatives, DerivativeError, PerceptualHash, NearDuplicateOf, UploadedAt, Title, Description, Keywords, Categories, Flags, DigitalSourceType, GenerationPrompt, TaggedBy, TaggedAt, Evidence, UpdatedAt, Version) VALUES ('"'"'%s'"'"', '"'"'%s'"'"', '"'"'IMG_%05d.jpg'"'"', '"'"'jpeg'"'"', %d, '"'"'%064d'"'"', 6000, 4000, '"'"'accounts/%s/images/%s/original.jpg'"'"', '"'"'Ready'"'"', NULL, %.0f, NULL, '"'"'%s'"'"', '"'"'%s'"'"', '"'"'%s'"'"', '"'"'%s'"'"', '"'"'{}'"'"', %d, NULL, NULL, '"'"'local'"'"', '"'"'%s'"'"', '"'"'[]'"'"', '"'"'%s'"'"', 1);\n",
         id, owner, i, 6000000 + (i * 7919) % 9000000, i, key_owner, key_id, int(rand() * 2^52), uploaded, title, description, keywords, (i % 5 == 0) ? 1 : 0, uploaded, uploaded
     }
     print "COMMIT;"
