@@ -6,14 +6,22 @@
 # the cache and runs the query, signs the links and renders. /health (one database round trip) too.
 #
 #   bench/gallery.sh [IMAGES]        IMAGES in the account, default 10000
+#   bench/gallery.sh --quick         200 images, one short round: checks that the benchmark still runs
+#                                    against the current app (scripts/test does), measures nothing
 #
-# Writes the table to stdout and to bench/results/gallery-IMAGES.md. Exits non-zero when the app failed or
-# a load run got anything but the expected page.
+# Writes the table to stdout and to bench/results/gallery-IMAGES.md (--quick: stdout only). Exits non-zero
+# when the app failed or a load run got anything but the expected page.
 set -euo pipefail
 
+quick=false
+if [[ "${1:-}" == --quick ]]; then
+  quick=true
+  shift
+fi
 images="${1:-10000}"
+if $quick; then images=200; fi
 if [[ ! "$images" =~ ^[1-9][0-9]*$ ]]; then
-  echo "usage: bench/gallery.sh [IMAGES]   (IMAGES: images in the account, default 10000)" >&2
+  echo "usage: bench/gallery.sh [IMAGES | --quick]   (IMAGES: images in the account, default 10000)" >&2
   exit 2
 fi
 
@@ -24,6 +32,12 @@ rounds=3
 threads=2
 connections=16
 duration=15s
+warm_up=5s
+if $quick; then
+  rounds=1
+  duration=2s
+  warm_up=1s
+fi
 wrk_settings="-t$threads -c$connections -d$duration --latency"
 endpoints=(gallery uncached favicon health)
 declare -A path=([gallery]=/gallery [uncached]='/gallery?miss=…' [favicon]=/favicon.svg [health]=/health)
@@ -120,9 +134,9 @@ fi
 page_bytes="$(stat -c %s out/gallery-page.html)"
 log "/gallery: 50 tiles, $page_bytes bytes"
 
-log "Warm-up: 5 s of each endpoint"
+log "Warm-up: ${warm_up%s} s of each endpoint"
 for endpoint in "${endpoints[@]}"; do
-  wrk -t"$threads" -c"$connections" -d5s ${script[$endpoint]:+-s "${script[$endpoint]}"} -H "Cookie: $cookies" "$web_url${path[$endpoint]%%\?*}" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$warm_up" ${script[$endpoint]:+-s "${script[$endpoint]}"} -H "Cookie: $cookies" "$web_url${path[$endpoint]%%\?*}" >/dev/null
 done
 rm -f out/gallery-*.runs
 for ((round = 1; round <= rounds; round++)); do
@@ -151,7 +165,7 @@ report() {
   echo
   echo "The Release publish, ASPNETCORE_ENVIRONMENT=Production, SQLite in a scratch data folder, on $web_url; wrk and the"
   echo "server share the machine's cores. \`wrk $wrk_settings\` with the signed-in session cookie, on each endpoint"
-  echo "in turn, $rounds rounds after a 5 s warm-up of each; the row is the round with the median requests/s."
+  echo "in turn, $rounds round(s) after a ${warm_up%s} s warm-up of each; the row is the round with the median requests/s."
   echo "Peak RSS of the server over the whole run: $server_rss_mb MB."
   echo
   echo '| Endpoint | Path | Requests/s | p50 (ms) | p99 (ms) | Bytes per response | Throughput vs. static file |'
@@ -162,6 +176,11 @@ report() {
 }
 
 environment="$(environment_line "wrk $(wrk -v 2>&1 | grep -oP '^wrk \K[^ ]+' || true); SQLite $(sqlite3 --version | cut -d' ' -f1) (sqlite3 CLI)")"
-report_file="$results/gallery-$images.md"
-report | tee "$report_file"
-log "Written to ${report_file#"$repo_root"/}"
+if $quick; then
+  report
+  log "Quick run: the benchmark works; run it without --quick for figures."
+else
+  report_file="$results/gallery-$images.md"
+  report | tee "$report_file"
+  log "Written to ${report_file#"$repo_root"/}"
+fi
