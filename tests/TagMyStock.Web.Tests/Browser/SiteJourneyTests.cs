@@ -27,8 +27,12 @@ public sealed class SiteJourneyTests(Chromium chromium) : BrowserTest(chromium)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Uri(App.BrowserAddress, "/gallery").ToString());
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your gallery");
+        var heading = Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        await Expect(heading).ToHaveTextAsync("Your gallery");
         await Expect(Page.GetByText("No images yet.")).ToBeVisibleAsync();
+        // Focus is on the new page's heading, for screen readers, without a focus ring: a heading is no control.
+        await Expect(heading).ToBeFocusedAsync();
+        Assert.Equal("none", await heading.EvaluateAsync<string>("heading => getComputedStyle(heading).outlineStyle"));
         await Session.CheckPageAsync("gallery");
         var session = Assert.Single(await Session.Context.CookiesAsync());
         Assert.Equal("tms_session", session.Name);
