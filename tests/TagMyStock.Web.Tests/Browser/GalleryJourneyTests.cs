@@ -67,7 +67,7 @@ public sealed class GalleryJourneyTests(Chromium chromium) : BrowserTest(chromiu
         await Page.GetByLabel("Hint").FillAsync("espresso coffee cup on a wooden table");
         await tag.ClickAsync();
 
-        await Expect(Page.GetByText("Done: 2 of 2 tagged.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Done: 2 of 2 tagged.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // A finished job has nothing left to cancel.
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Cancel tagging" })).ToBeHiddenAsync();
         var progress = Page.GetByRole(AriaRole.Progressbar, new() { Name = "Tagging progress" });
@@ -185,7 +185,7 @@ public sealed class GalleryJourneyTests(Chromium chromium) : BrowserTest(chromiu
 
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = WaterDrop })).ToHaveCountAsync(0);
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = Espresso })).ToBeVisibleAsync();
-        await Expect(Page.GetByText("1 images, newest first.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("1 image, newest first.")).ToBeVisibleAsync();
         Assert.Equal($"Delete {WaterDrop}? This cannot be undone.", question);
     }
 

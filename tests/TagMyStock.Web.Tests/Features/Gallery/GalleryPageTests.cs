@@ -56,6 +56,8 @@ public sealed partial class GalleryPageTests
         Assert.Equal(["tagged.jpg"], await Shown("show=tagged"));
         Assert.Equal(["generated.jpg"], await Shown("show=ai"));
         Assert.Equal(["duplicate.jpg"], await Shown("show=duplicates"));
+        Assert.Contains("3 of your 4 images match.", await client.GetStringAsync("/gallery?show=untagged", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("1 of your 4 images matches.", await client.GetStringAsync("/gallery?show=ai", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         foreach (var agency in AgencyCatalog.All)
         {
             var expected = new[] { duplicate, generated, tagged, plain }
@@ -63,7 +65,8 @@ public sealed partial class GalleryPageTests
                 .Select(image => image.FileName);
             var page = await client.GetStringAsync($"/gallery?show=problems&agency={agency.Id}", TestContext.Current.CancellationToken);
             Assert.Equal(expected, TileNames(page));
-            Assert.Contains($"{expected.Count()} of your 4 images have problems for {agency.Name} (every image checked", page, StringComparison.Ordinal);
+            var verb = expected.Count() == 1 ? "has" : "have";
+            Assert.Contains($"{expected.Count()} of your 4 images {verb} problems for {agency.Name} (every image checked", page, StringComparison.Ordinal);
         }
 
         Assert.Contains("duplicate.jpg", await Shown("show=problems&agency=adobe"));

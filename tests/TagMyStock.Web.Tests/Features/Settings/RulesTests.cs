@@ -96,8 +96,8 @@ public sealed class RulesTests
         await PutRulesAsync(ada, """{"requiredKeywords": ["ada studio"]}""");
         var after = await ada.Client.GetStringAsync(Problems, TestContext.Current.CancellationToken);
 
-        Assert.Contains("0 of your 1 images have problems for Shutterstock", before, StringComparison.Ordinal);
-        Assert.Contains("1 of your 1 images have problems for Shutterstock", after, StringComparison.Ordinal);
+        Assert.Contains("0 of your 1 image have problems for Shutterstock", before, StringComparison.Ordinal);
+        Assert.Contains("1 of your 1 image has problems for Shutterstock", after, StringComparison.Ordinal);
     }
 
     [Fact]
