@@ -15,6 +15,8 @@ internal readonly record struct Term(string Text, int Position, bool IsPhrase);
 /// "red motorcycle parked"), or when the lexicon knows it as a compound
 /// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or starts with a count ("two
 /// dogs") names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
+/// A subject looking into the lens ("cat looking at the camera") is the phrase buyers search, "looking at camera":
+/// the camera there is no subject.
 /// </summary>
 internal static partial class TermExtractor
 {
@@ -23,6 +25,19 @@ internal static partial class TermExtractor
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*(?:['’-]\p{L}[\p{L}\p{Mn}]*)*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    /// <summary>
+    /// Eye contact with the lens: "looking at the camera", "smiling into the lens", "gazing at the viewer". The gaze verb
+    /// goes with the idiom; another verb ("smiling") stays a word of its own. "At a camera" is not it: that camera is a thing
+    /// looked at, and a subject.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(?:(?:look|looks|looking|stare|stares|staring|gaze|gazes|gazing|glance|glances|glancing|peer|peers|peering)\s+|(?<=\b(?:smile|smiles|smiling|pose|poses|posing|wink|winks|winking|laugh|laughs|laughing)\s+))(?:straight\s+|directly\s+)?(?:at|into|towards?)\s+the\s+(?:camera|lens|viewer)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LookingAtCamera();
+
+    /// <summary>The keyword buyers search for eye contact with the lens.</summary>
+    private const string LookingAtCameraPhrase = "looking at camera";
 
     /// <summary>Counts say how many, not what: "two dogs" is searched as "dogs".</summary>
     private static readonly FrozenSet<string> Counts = new[]
@@ -39,8 +54,10 @@ internal static partial class TermExtractor
     public static IEnumerable<Term> Extract(string text, EnglishLexicon? lexicon = null, bool everyPair = false)
     {
         var position = 0;
-        foreach (var clause in ClauseBreaks().Split(text))
+        foreach (var whole in ClauseBreaks().Split(text))
         {
+            // The idiom's words end a run like a stop word, and the idiom is one phrase of its own after the clause's other words.
+            var clause = LookingAtCamera().Replace(whole, " at ");
             foreach (var run in ContentRuns(clause, lexicon))
             {
                 var head = run.FindLastIndex(word => lexicon is null || !lexicon.IsVerbForm(word));
@@ -53,6 +70,11 @@ internal static partial class TermExtractor
 
                     yield return new Term(run[index], position++, IsPhrase: false);
                 }
+            }
+
+            if (!string.Equals(clause, whole, StringComparison.Ordinal))
+            {
+                yield return new Term(LookingAtCameraPhrase, position++, IsPhrase: true);
             }
         }
     }

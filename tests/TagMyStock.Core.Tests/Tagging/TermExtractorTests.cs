@@ -52,6 +52,25 @@ public sealed class TermExtractorTests
     }
 
     [Theory]
+    [InlineData("tabby cat with green eyes looking at the camera", new[] { "tabby", "cat", "green", "eyes" })]
+    [InlineData("woman smiling into the camera, studio portrait", new[] { "woman", "smiling", "studio", "portrait" })]
+    [InlineData("girl in a red coat gazing directly at the viewer", new[] { "girl", "red", "coat" })]
+    public void Eye_contact_with_the_lens_is_one_phrase_and_shows_no_camera(string text, string[] words)
+    {
+        Assert.Equal(words, Words(text));
+        Assert.Contains("looking at camera", Phrases(text));
+    }
+
+    [Theory]
+    [InlineData("photographer looking through a camera on a tripod")]
+    [InlineData("boy looking at a camera in a shop window")]
+    public void A_camera_that_is_looked_through_or_at_stays_a_subject(string text)
+    {
+        Assert.Contains("camera", Words(text));
+        Assert.DoesNotContain("looking at camera", Phrases(text));
+    }
+
+    [Theory]
     [InlineData("water drops on a green leaf", "water drops")]
     [InlineData("city lights at night", "city lights")]
     [InlineData("ocean waves crashing on rocks", "ocean waves")]
