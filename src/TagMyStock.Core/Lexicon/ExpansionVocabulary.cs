@@ -58,14 +58,14 @@ internal static class ExpansionVocabulary
 
     /// <summary>
     /// Words whose WordNet first sense is not the one stock pictures usually show ("mouse" the rodent, not the
-    /// computer's; "chocolate" the drink, not the bar): expanding them would be a confident guess, so only the
-    /// curated map speaks for them.
+    /// computer's; "chocolate" the drink, not the bar; "whiskers" a man's beard, not a cat's): expanding them would be a
+    /// confident guess, so only the curated map speaks for them.
     /// </summary>
     public static readonly FrozenSet<string> SplitSense = new[]
     {
         "mouse", "bat", "crane", "seal", "bass", "mole", "jaguar", "palm", "date", "club", "pitcher", "bow",
         "spring", "key", "fan", "band", "ring", "nail", "chip", "cell", "mint", "trunk", "tablet", "organ",
         "bug", "virus", "web", "cloud", "window", "screen", "monitor", "server", "mask", "model", "star",
-        "chocolate", "castle", "heart", "table", "cabin", "plate", "glass", "pen", "light", "fig",
+        "chocolate", "castle", "heart", "table", "cabin", "plate", "glass", "pen", "light", "fig", "whisker", "whiskers",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -60,6 +60,7 @@ public sealed class ConceptExpanderTests
     [InlineData("golden")]
     [InlineData("playing")]
     [InlineData("mouse")]
+    [InlineData("whiskers")]
     [InlineData("paris")]
     [InlineData("bank")]
     [InlineData("xqzv")]
