@@ -21,6 +21,9 @@ public static class AccountsExtensions
     /// <summary>The only cookie set before consent: the session, HttpOnly and SameSite=Lax.</summary>
     public const string SessionCookieName = "tms_session";
 
+    /// <summary>What a locked account is told, wherever a password was tried (the lockout is set below).</summary>
+    public const string LockedOutMessage = "Too many wrong passwords: this account is locked for 15 minutes. Reset the password to unlock it now.";
+
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);

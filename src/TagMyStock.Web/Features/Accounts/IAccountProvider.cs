@@ -19,6 +19,12 @@ public interface IAccountProvider
     Task<AccountResult> ResetPasswordAsync(string email, string token, string newPassword, CancellationToken cancellationToken);
 
     Task<AccountResult> UpdateProfileAsync(Guid accountId, string displayName, string email, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the password when the current one is given right; wrong ones count towards the lockout, as at sign-in,
+    /// so a session left open cannot be used to guess it. This session stays signed in.
+    /// </summary>
+    Task<AccountResult> ChangePasswordAsync(Guid accountId, string currentPassword, string newPassword, CancellationToken cancellationToken);
 }
 
 /// <summary>Success, or the reasons a person can act on.</summary>

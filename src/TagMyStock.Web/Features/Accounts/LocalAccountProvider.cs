@@ -140,6 +140,37 @@ public sealed class LocalAccountProvider(
         return AccountResult.Success;
     }
 
+    public async Task<AccountResult> ChangePasswordAsync(Guid accountId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(accountId.ToString());
+        if (account is null)
+        {
+            return AccountResult.Failed("The account no longer exists.");
+        }
+
+        if (await users.IsLockedOutAsync(account))
+        {
+            return AccountResult.Failed(AccountsExtensions.LockedOutMessage);
+        }
+
+        var changed = await users.ChangePasswordAsync(account, currentPassword, newPassword);
+        if (changed.Errors.Any(error => error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            await users.AccessFailedAsync(account);
+            return AccountResult.Failed(await users.IsLockedOutAsync(account) ? AccountsExtensions.LockedOutMessage : "The current password is wrong.");
+        }
+
+        if (!changed.Succeeded)
+        {
+            return Failed(changed);
+        }
+
+        await users.ResetAccessFailedCountAsync(account);
+        // The change gave the account a new security stamp: this session gets a cookie with it.
+        await signIn.RefreshSignInAsync(account);
+        return AccountResult.Success;
+    }
+
     private bool IsConfiguredAdmin(string? email) =>
         email is not null && options.Value.AdminEmails.Contains(email, StringComparer.OrdinalIgnoreCase);
 

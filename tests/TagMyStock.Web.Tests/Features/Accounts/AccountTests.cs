@@ -179,6 +179,63 @@ public sealed partial class AccountTests
         Assert.Contains("An account with this email already exists", await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Profile_changes_the_password_and_keeps_this_session(Database database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var client = await Users.SignUpAsync(app, "Ada", "ada@example.com");
+
+        var wrong = await Forms.SubmitAsync(client, "/account/profile", "password", new Dictionary<string, string> { ["Password.Current"] = "not the password", ["Password.New"] = "a brand new secret" });
+        var tooShort = await Forms.SubmitAsync(client, "/account/profile", "password", new Dictionary<string, string> { ["Password.Current"] = Users.Password, ["Password.New"] = "short" });
+        var changed = await Forms.SubmitAsync(client, "/account/profile", "password", new Dictionary<string, string> { ["Password.Current"] = Users.Password, ["Password.New"] = "a brand new secret" });
+
+        Assert.Contains("The current password is wrong.", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Use at least 8 characters.", await tooShort.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var page = await changed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Your password is changed.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("a brand new secret", page, StringComparison.Ordinal);
+        // The profile form still shows the account while the other form was posted.
+        Assert.Contains("value=\"ada@example.com\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/gallery", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Users.SignInAsync(app.NewClient(), "ada@example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Users.SignInAsync(app.NewClient(), "ada@example.com", "a brand new secret")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_changed_password_signs_out_the_accounts_other_sessions_when_they_are_next_checked()
+    {
+        // Sessions are checked against the account every 30 minutes; here at every request.
+        await using var app = await TestApp.StartAsync(services: services => services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero));
+        var client = await Users.SignUpAsync(app, "Ada", "ada@example.com");
+        var otherBrowser = app.NewClient();
+        await Users.SignInAsync(otherBrowser, "ada@example.com");
+        Assert.Equal(HttpStatusCode.OK, (await otherBrowser.GetAsync("/gallery", TestContext.Current.CancellationToken)).StatusCode);
+
+        await Forms.SubmitAsync(client, "/account/profile", "password", new Dictionary<string, string> { ["Password.Current"] = Users.Password, ["Password.New"] = "a brand new secret" });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/gallery", TestContext.Current.CancellationToken)).StatusCode);
+        var signedOut = await otherBrowser.GetAsync("/gallery", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.StartsWith("/account/signin", signedOut.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_lock_the_account_as_at_sign_in()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = await Users.SignUpAsync(app, "Ada", "ada@example.com");
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await Forms.SubmitAsync(client, "/account/profile", "password", new Dictionary<string, string> { ["Password.Current"] = $"guess number {attempt}", ["Password.New"] = "a brand new secret" });
+        }
+
+        var right = await Forms.SubmitAsync(client, "/account/profile", "password", new Dictionary<string, string> { ["Password.Current"] = Users.Password, ["Password.New"] = "a brand new secret" });
+
+        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Users.SignInAsync(app.NewClient(), "ada@example.com")).StatusCode);
+    }
+
     [GeneratedRegex(@"https?://\S+/account/reset\?\S+")]
     private static partial Regex ResetLink();
 }
