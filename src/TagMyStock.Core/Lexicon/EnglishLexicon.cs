@@ -69,8 +69,8 @@ public sealed class EnglishLexicon
     }
 
     /// <summary>
-    /// The known words nearest to a likely misspelling, best first: at most two edits away, fewer edits first,
-    /// then the more common word. Empty when nothing is that close (a name or a foreign word, most likely).
+    /// The known words nearest to a likely misspelling, best first: at most two edits away, those of the fewest edits
+    /// only, the more common word first. Empty when nothing is that close (a name or a foreign word, most likely).
     /// </summary>
     public IReadOnlyList<string> Suggestions(string word, int max = 3)
     {

@@ -3,8 +3,9 @@ using System.Numerics;
 namespace TagMyStock.Core.Lexicon;
 
 /// <summary>
-/// Nearest known words to a misspelling: within two edits (insert, delete, replace, or swap two neighbours),
-/// fewer edits first, then the word WordNet saw most often, then alphabetical so ties never depend on order.
+/// Nearest known words to a misspelling: within two edits (insert, delete, replace, or swap two neighbours), and only
+/// those of the fewest edits found ("ocaen" is "ocean", one swap away, not also "open" or "often", two away); the word
+/// WordNet saw most often first, then alphabetical so ties never depend on order.
 /// </summary>
 /// <remarks>
 /// A scan of the words of similar length with a bounded edit distance, paid only for words the lexicon does
@@ -57,11 +58,12 @@ internal sealed class SpellingSuggestions
             }
         }
 
+        var fewestEdits = found.Count == 0 ? 0 : found.Min(match => match.Distance);
         return
         [
             .. found
-                .OrderBy(match => match.Distance)
-                .ThenByDescending(match => match.Frequency)
+                .Where(match => match.Distance == fewestEdits)
+                .OrderByDescending(match => match.Frequency)
                 .ThenBy(match => match.Word, StringComparer.Ordinal)
                 .Take(max)
                 .Select(match => match.Word),

@@ -57,6 +57,17 @@ public sealed class EnglishLexiconTests
         Assert.All(suggestions, suggestion => Assert.True(SpellingSuggestions.Distance("sunsett", suggestion, 2) <= 2, suggestion));
     }
 
+    [Theory]
+    [InlineData("ocaen", "ocean")]
+    [InlineData("sunest", "sunset")]
+    public void Words_farther_than_the_nearest_are_not_suggested(string misspelling, string nearest)
+    {
+        var suggestions = Lexicon.Suggestions(misspelling, max: 5);
+
+        Assert.Equal(nearest, suggestions[0]);
+        Assert.All(suggestions, suggestion => Assert.Equal(1, SpellingSuggestions.Distance(misspelling, suggestion, 2)));
+    }
+
     [Fact]
     public void Nothing_is_suggested_when_no_word_is_within_two_edits() =>
         Assert.Empty(Lexicon.Suggestions("xqzvkwj"));
