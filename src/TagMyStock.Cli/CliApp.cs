@@ -31,7 +31,8 @@ public static class CliApp
             config.AddCommand<TagCommand>("tag")
                 .WithDescription("Write titles, descriptions and keywords for images from what is known offline, validate them per agency, and write each agency's CSV.")
                 .WithExample("tag", "samples/", "--out", "out/")
-                .WithExample("tag", "shoot/", "--agency", "adobe,shutterstock", "--hint", "cat resting on a blanket", "--embed")
+                // Spectre prints an example's arguments as given: the quotes make it one a shell can run.
+                .WithExample("tag", "shoot/", "--agency", "adobe,shutterstock", "--hint", "\"cat resting on a blanket\"", "--embed")
                 .WithExample("tag", "ai-art/", "--agency", "adobe,freepik", "--rules", "my-rules.json", "--json");
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Report every problem per file: CSV rows (ours or an agency's) or metadata embedded in images.")

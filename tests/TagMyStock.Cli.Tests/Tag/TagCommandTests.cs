@@ -275,5 +275,7 @@ public sealed class TagCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("--hint", run.Output, StringComparison.Ordinal);
         Assert.Contains("EXAMPLES", run.Output, StringComparison.Ordinal);
+        // An example is a command a shell can run as printed: the hint's words stay one argument.
+        Assert.Contains("--hint \"cat resting on a blanket\"", run.Output, StringComparison.Ordinal);
     }
 }
