@@ -15,7 +15,7 @@ internal readonly record struct Term(string Text, int Position, bool IsPhrase);
 /// "red motorcycle parked"), or when the lexicon knows it as a compound
 /// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or starts with a count ("two
 /// dogs") names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
-/// A subject looking into the lens ("cat looking at the camera") is the phrase buyers search, "looking at camera":
+/// A subject looking into the lens ("cat looking at the camera") is one term, as buyers search it, "looking at camera":
 /// the camera there is no subject.
 /// </summary>
 internal static partial class TermExtractor
@@ -56,7 +56,8 @@ internal static partial class TermExtractor
         var position = 0;
         foreach (var whole in ClauseBreaks().Split(text))
         {
-            // The idiom's words end a run like a stop word, and the idiom is one phrase of its own after the clause's other words.
+            // The idiom's words end a run like a stop word; the idiom is one term of its own, as "black and white" is, after the
+            // clause's other words (so that "cat looking at the camera" still names two things, and can be a title).
             var clause = LookingAtCamera().Replace(whole, " at ");
             foreach (var run in ContentRuns(clause, lexicon))
             {
@@ -74,7 +75,7 @@ internal static partial class TermExtractor
 
             if (!string.Equals(clause, whole, StringComparison.Ordinal))
             {
-                yield return new Term(LookingAtCameraPhrase, position++, IsPhrase: true);
+                yield return new Term(LookingAtCameraPhrase, position++, IsPhrase: false);
             }
         }
     }

@@ -124,6 +124,7 @@ public sealed class LocalTextEngineTests
     [InlineData("Hubble space telescope deep field image of distant galaxies", "Hubble space telescope deep field image of distant galaxies")]
     [InlineData("Wedding photo of a couple under an oak tree", "Wedding photo of a couple under an oak tree")]
     [InlineData("Top down food photo of a halved fig in a red bowl", "Halved fig in a red bowl")]
+    [InlineData("Portrait photo of a cat looking at the camera, soft light", "Cat looking at the camera")]
     public void A_prompts_title_leaves_out_the_medium_and_fits_without_saying_a_word_twice(string prompt, string title)
     {
         var result = Tag("x.png", prompt: prompt);

@@ -52,14 +52,11 @@ public sealed class TermExtractorTests
     }
 
     [Theory]
-    [InlineData("tabby cat with green eyes looking at the camera", new[] { "tabby", "cat", "green", "eyes" })]
-    [InlineData("woman smiling into the camera, studio portrait", new[] { "woman", "smiling", "studio", "portrait" })]
-    [InlineData("girl in a red coat gazing directly at the viewer", new[] { "girl", "red", "coat" })]
-    public void Eye_contact_with_the_lens_is_one_phrase_and_shows_no_camera(string text, string[] words)
-    {
+    [InlineData("tabby cat with green eyes looking at the camera", new[] { "tabby", "cat", "green", "eyes", "looking at camera" })]
+    [InlineData("woman smiling into the camera, studio portrait", new[] { "woman", "smiling", "looking at camera", "studio", "portrait" })]
+    [InlineData("girl in a red coat gazing directly at the viewer", new[] { "girl", "red", "coat", "looking at camera" })]
+    public void Eye_contact_with_the_lens_is_one_term_and_shows_no_camera(string text, string[] words) =>
         Assert.Equal(words, Words(text));
-        Assert.Contains("looking at camera", Phrases(text));
-    }
 
     [Theory]
     [InlineData("photographer looking through a camera on a tripod")]
@@ -67,7 +64,7 @@ public sealed class TermExtractorTests
     public void A_camera_that_is_looked_through_or_at_stays_a_subject(string text)
     {
         Assert.Contains("camera", Words(text));
-        Assert.DoesNotContain("looking at camera", Phrases(text));
+        Assert.DoesNotContain("looking at camera", Words(text));
     }
 
     [Theory]
