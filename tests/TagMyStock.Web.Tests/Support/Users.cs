@@ -30,6 +30,14 @@ public static class Users
             ? (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString)
             : null;
 
+    /// <summary>Asserts that the client holds no session: the gallery sends it to the sign-in page.</summary>
+    public static async Task AssertSignedOutAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/gallery", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/signin", response.RedirectPath(), StringComparison.Ordinal);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password) =>
         Forms.SubmitAsync(client, "/account/signin", "signin", new Dictionary<string, string>
         {

@@ -132,10 +132,7 @@ public sealed partial class GalleryPageTests
     {
         await using var app = await TestApp.StartAsync();
 
-        var response = await app.NewClient().GetAsync("/gallery", TestContext.Current.CancellationToken);
-
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/signin", response.RedirectPath(), StringComparison.Ordinal);
+        await Users.AssertSignedOutAsync(app.NewClient());
     }
 
     internal static async Task<(HttpClient Client, Guid AccountId)> SignUpAsync(TestApp app, string name = "Ada")
