@@ -33,7 +33,7 @@ public static class AccountsExtensions
             .AddIdentity<Account, IdentityRole<Guid>>(options =>
             {
                 // NIST SP 800-63B: length over composition rules.
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = NewPasswordAttribute.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
