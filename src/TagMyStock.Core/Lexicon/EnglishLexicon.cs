@@ -103,6 +103,30 @@ public sealed class EnglishLexicon
     /// </summary>
     internal bool IsMannerOrPresentTense(string word, string? previous) => _data.IsMannerOrPresentTense(word, previous);
 
+    /// <summary>
+    /// Whether a lowercase -ing word says only how a thing lies or moves ("path winding", "pier leading", "splash
+    /// forming"), not an action a buyer searches: it ends its clause's run of words, and no noun before it in the
+    /// clause names something that acts (a living thing, people, a vehicle, water, weather), while at least one
+    /// names something. "Hiking trail" and "smiling woman" go before a noun; "hiker climbing", "boat sailing" and
+    /// "water flowing" have an actor.
+    /// </summary>
+    /// <param name="heads">
+    /// The last word of each run of content words before it in the clause (its own run included), where English
+    /// puts the named thing: the "minimalist" of "minimalist photo of a pier" is no artist, and the "water" of
+    /// "water drop splash" is not what forms a crown.
+    /// </param>
+    /// <param name="endsRun">Whether no content word follows it in the clause.</param>
+    internal bool IsIdleParticiple(string word, IEnumerable<string> heads, bool endsRun)
+    {
+        if (!endsRun || !word.EndsWith("ing", StringComparison.Ordinal) || !_data.IsVerbForm(word))
+        {
+            return false;
+        }
+
+        var nouns = heads.Where(_data.IsNoun).ToList();
+        return nouns.Count > 0 && !nouns.Any(_data.NamesAnActor);
+    }
+
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)
         || _data.Words.ContainsKey(EnglishPlurals.Singularize(word))

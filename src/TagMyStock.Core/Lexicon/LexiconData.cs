@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.IO.Compression;
 using TagMyStock.Core.Keywords;
@@ -43,6 +44,9 @@ internal sealed class LexiconData
     /// </summary>
     private const int MaxVerbNounShare = 2;
 
+    /// <summary>The broader senses under which a noun names something that acts (<see cref="NamesAnActor"/>).</summary>
+    private static readonly FrozenSet<string> Actors = new[] { "organism", "people", "social group", "conveyance", "body of water", "water", "fluid", "natural phenomenon" }.ToFrozenSet(StringComparer.Ordinal);
+
     private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets)
     {
         Words = words;
@@ -87,6 +91,42 @@ internal sealed class LexiconData
             && WordForms.Bases(word).Any(form => form.PartOfSpeech.HasFlag(PartsOfSpeech.Verb)
                 && Words.TryGetValue(form.Base, out var verb)
                 && IsMostlyVerb(verb));
+    }
+
+    /// <summary>
+    /// Whether a noun names something that acts, so that the -ing verb after it says what it does: a living thing
+    /// ("woman", "nuthatch", "grass"), a group of people ("crowd", "people"), a vehicle ("boat", "car"), water
+    /// and other fluids, or weather ("stream", "water", "snow", "smoke"). A pier, a path or a splash does not; its "leading", "winding"
+    /// or "forming" describes rather than shows.
+    /// </summary>
+    public bool NamesAnActor(string noun)
+    {
+        var synset = NounSense(noun);
+        while (synset >= 0)
+        {
+            if (Synsets[synset].Words is [var head, ..] && Actors.Contains(head))
+            {
+                return true;
+            }
+
+            synset = Synsets[synset].Parent;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a word is a noun WordNet can place (singular, plural or irregular plural).</summary>
+    public bool IsNoun(string word) => NounSense(word) >= 0;
+
+    private int NounSense(string word)
+    {
+        if (Words.TryGetValue(word, out var own) && own.FirstNounSynset >= 0)
+        {
+            return own.FirstNounSynset;
+        }
+
+        var singular = EnglishPlurals.Singularize(word);
+        return singular != word && Words.TryGetValue(singular, out var noun) ? noun.FirstNounSynset : -1;
     }
 
     private static bool IsMostlyVerb(WordInfo word) =>

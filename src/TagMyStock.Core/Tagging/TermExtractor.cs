@@ -16,7 +16,8 @@ internal readonly record struct Term(string Text, int Position, bool IsPhrase);
 /// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or starts with a count ("two
 /// dogs") names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
 /// A subject looking into the lens ("cat looking at the camera") is one term, as buyers search it, "looking at camera":
-/// the camera there is no subject.
+/// the camera there is no subject. What a pier or a path is "doing" ("leading into fog", "winding through") is no
+/// keyword; what a person, an animal, a vehicle or water does ("climbing", "sailing", "flowing") is.
 /// </summary>
 internal static partial class TermExtractor
 {
@@ -119,7 +120,8 @@ internal static partial class TermExtractor
                 runs[^1].Add($"{word} and {words[index + 2]}");
                 index += 2;
             }
-            else if (word.Length < 2 || StopWords.Contains(word) || (lexicon is not null && lexicon.IsMannerOrPresentTense(word, runs[^1].LastOrDefault())))
+            else if (!IsContentWord(words, index, lexicon, runs[^1].LastOrDefault())
+                || (lexicon is not null && lexicon.IsIdleParticiple(word, runs.Where(run => run.Count > 0).Select(run => run[^1]), !IsContentWord(words, index + 1, lexicon, word))))
             {
                 if (runs[^1].Count > 0)
                 {
@@ -134,4 +136,11 @@ internal static partial class TermExtractor
 
         return runs;
     }
+
+    /// <summary>Whether the word at <paramref name="index"/> can be part of a run; false past the clause's end.</summary>
+    private static bool IsContentWord(List<string> words, int index, EnglishLexicon? lexicon, string? previous) =>
+        index < words.Count
+        && words[index].Length >= 2
+        && !StopWords.Contains(words[index])
+        && (lexicon is null || !lexicon.IsMannerOrPresentTense(words[index], previous));
 }

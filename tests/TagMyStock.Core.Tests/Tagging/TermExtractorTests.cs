@@ -52,6 +52,34 @@ public sealed class TermExtractorTests
     }
 
     [Theory]
+    [InlineData("water drop splash forming a crown", "forming")]
+    [InlineData("minimalist black and white photo of a wooden pier leading into thick fog", "leading")]
+    [InlineData("narrow footpath winding through a pine forest", "winding")]
+    [InlineData("orange sprig standing out", "standing")]
+    [InlineData("landscape, sun setting behind the hills", "setting")]
+    public void What_a_thing_that_does_not_act_is_doing_is_no_keyword(string text, string participle)
+    {
+        Assert.DoesNotContain(participle, Words(text));
+        Assert.NotEmpty(Words(text));
+    }
+
+    [Theory]
+    [InlineData("nuthatch climbing down a tree trunk", "climbing")]
+    [InlineData("children playing in the park", "playing")]
+    [InlineData("crowd cheering at a concert", "cheering")]
+    [InlineData("sailboat sailing at sunset", "sailing")]
+    [InlineData("small stream flowing gently over rocks", "flowing")]
+    [InlineData("clear water pouring into a glass", "pouring")]
+    [InlineData("snow falling on a village street", "falling")]
+    [InlineData("cherry trees blooming in spring", "blooming")]
+    [InlineData("astronaut in an orange flight suit smiling", "smiling")]
+    [InlineData("hiking trail through a mountain meadow", "hiking")]
+    [InlineData("crossing steel cables against the sky", "crossing")]
+    [InlineData("running on the beach at dawn", "running")]
+    public void What_living_things_vehicles_water_and_weather_do_stays_a_keyword_and_so_does_an_ing_word_before_a_noun(string text, string participle) =>
+        Assert.Contains(participle, Words(text));
+
+    [Theory]
     [InlineData("tabby cat with green eyes looking at the camera", new[] { "tabby", "cat", "green", "eyes", "looking at camera" })]
     [InlineData("woman smiling into the camera, studio portrait", new[] { "woman", "smiling", "looking at camera", "studio", "portrait" })]
     [InlineData("girl in a red coat gazing directly at the viewer", new[] { "girl", "red", "coat", "looking at camera" })]
