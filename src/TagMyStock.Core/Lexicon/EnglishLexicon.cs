@@ -127,6 +127,9 @@ public sealed class EnglishLexicon
         return nouns.Count > 0 && !nouns.Any(_data.NamesAnActor);
     }
 
+    /// <summary>Whether a lowercase word is a common noun WordNet can place ("city", "lakes"), not a name ("york").</summary>
+    internal bool IsCommonNoun(string word) => _data.IsNoun(word);
+
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)
         || _data.Words.ContainsKey(EnglishPlurals.Singularize(word))

@@ -39,9 +39,12 @@ internal static class KeywordRanking
 
         // Texts that propose phrases go first, then the keywords already in the file, then the texts that
         // only support what the others proposed.
+        // A term of several words said as one ("picos de europa", "black and white") keeps a text that only supports
+        // from making keywords of its words (the file name's "picos", "de", "europa").
+        var wordsOfWholeTerms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources.Where(source => source.ProposesPhrases))
         {
-            AddTerms(candidates, source, lexicon);
+            AddTerms(candidates, source, lexicon, wordsOfWholeTerms);
         }
 
         for (var index = 0; index < existingKeywords.Count; index++)
@@ -55,7 +58,7 @@ internal static class KeywordRanking
 
         foreach (var source in sources.Where(source => !source.ProposesPhrases))
         {
-            AddTerms(candidates, source, lexicon);
+            AddTerms(candidates, source, lexicon, wordsOfWholeTerms);
         }
 
         foreach (var observation in observed)
@@ -95,12 +98,17 @@ internal static class KeywordRanking
         }
     }
 
-    private static void AddTerms(Dictionary<string, Candidate> candidates, TextSource source, EnglishLexicon lexicon)
+    private static void AddTerms(Dictionary<string, Candidate> candidates, TextSource source, EnglishLexicon lexicon, HashSet<string> wordsOfWholeTerms)
     {
         foreach (var term in TermExtractor.Extract(source.Text, lexicon, everyPair: !source.ProposesPhrases).DistinctBy(term => term.Text))
         {
             var score = source.Weight * Centrality(term.Position) * (term.IsPhrase ? PhraseFactor : 1.0);
-            Add(candidates, term.Text, source.Kind, score, mayCreate: !term.IsPhrase || source.ProposesPhrases);
+            var mayCreate = source.ProposesPhrases || (!term.IsPhrase && !wordsOfWholeTerms.Contains(term.Text));
+            Add(candidates, term.Text, source.Kind, score, mayCreate);
+            if (source.ProposesPhrases && !term.IsPhrase && term.Text.Contains(' ', StringComparison.Ordinal))
+            {
+                wordsOfWholeTerms.UnionWith(term.Text.Split(' '));
+            }
         }
     }
 

@@ -40,6 +40,12 @@ internal static partial class TermExtractor
     /// <summary>The keyword buyers search for eye contact with the lens.</summary>
     private const string LookingAtCameraPhrase = "looking at camera";
 
+    /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
+    private static readonly FrozenSet<string> NameParticles = new[]
+    {
+        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der", "den", "of", "the", "y", "al", "el",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Counts say how many, not what: "two dogs" is searched as "dogs".</summary>
     private static readonly FrozenSet<string> Counts = new[]
     {
@@ -55,12 +61,13 @@ internal static partial class TermExtractor
     public static IEnumerable<Term> Extract(string text, EnglishLexicon? lexicon = null, bool everyPair = false)
     {
         var position = 0;
+        var findNames = !IsCapitalisedThroughout(text);
         foreach (var whole in ClauseBreaks().Split(text))
         {
             // The idiom's words end a run like a stop word; the idiom is one term of its own, as "black and white" is, after the
             // clause's other words (so that "cat looking at the camera" still names two things, and can be a title).
             var clause = LookingAtCamera().Replace(whole, " at ");
-            foreach (var run in ContentRuns(clause, lexicon))
+            foreach (var run in ContentRuns(clause, lexicon, findNames))
             {
                 var head = run.FindLastIndex(word => lexicon is null || !lexicon.IsVerbForm(word));
                 for (var index = 0; index < run.Count; index++)
@@ -108,9 +115,9 @@ internal static partial class TermExtractor
     /// The clause's runs of adjacent content words; stop words, one-letter words, manner adverbs and verbs in the
     /// present tense end a run: "woman walks her dog" names a woman and a dog, not "walks" nor "woman walks".
     /// </summary>
-    private static List<List<string>> ContentRuns(string clause, EnglishLexicon? lexicon)
+    private static List<List<string>> ContentRuns(string clause, EnglishLexicon? lexicon, bool findNames)
     {
-        var words = Word().Matches(clause).Select(match => match.Value.Replace('’', '\'').ToLowerInvariant()).ToList();
+        var words = Words(clause, lexicon, findNames);
         var runs = new List<List<string>> { new() };
         for (var index = 0; index < words.Count; index++)
         {
@@ -135,6 +142,106 @@ internal static partial class TermExtractor
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// The clause's words, lowercase, with each name the writer capitalised as one word ("Picos de Europa", "New York
+    /// City", "Statue of Liberty"), followed by the common noun it names a kind of, if any ("city", "statue"): a name's
+    /// single words are not what the picture shows ("de", "york"), nor do they make phrases.
+    /// </summary>
+    private static List<string> Words(string clause, EnglishLexicon? lexicon, bool findNames)
+    {
+        var tokens = Word().Matches(clause).Select(match => match.Value.Replace('’', '\'')).ToList();
+        var words = new List<string>(tokens.Count);
+        for (var index = 0; index < tokens.Count; index++)
+        {
+            var end = findNames ? NameEnd(tokens, index, lexicon) : index;
+            if (end == index)
+            {
+                words.Add(tokens[index].ToLowerInvariant());
+                continue;
+            }
+
+            var name = tokens[index..(end + 1)];
+            words.Add(string.Join(' ', name).ToLowerInvariant());
+            if (lexicon is not null && NameKind(name, lexicon) is { } kind)
+            {
+                // The kind makes no phrase with the words after it ("statue torch" of "Statue of Liberty torch"):
+                // the empty word ends the run.
+                words.Add(kind);
+                words.Add("");
+            }
+
+            index = end;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The index of the last word of a name that starts at <paramref name="start"/>: two or more capitalised words,
+    /// perhaps joined by a lowercase particle ("de", "of"); <paramref name="start"/> itself when none starts there.
+    /// A clause's first word is capitalised anyway, so it starts a name only when the next word is capitalised too
+    /// ("New York at night", not "View of Paris") or it is no English word ("Picos de Europa").
+    /// </summary>
+    private static int NameEnd(List<string> tokens, int start, EnglishLexicon? lexicon)
+    {
+        if (!IsCapitalised(tokens[start]) || IsFunctionWord(tokens[start])
+            || (start == 0 && start + 1 < tokens.Count && !IsCapitalised(tokens[start + 1]) && (lexicon is null || lexicon.IsKnown(tokens[start]))))
+        {
+            return start;
+        }
+
+        var (end, capitals) = (start, 1);
+        for (var index = start + 1; index < tokens.Count; index++)
+        {
+            if (IsCapitalised(tokens[index]))
+            {
+                (end, capitals) = (index, capitals + 1);
+            }
+            else if (!NameParticles.Contains(tokens[index]) || index + 1 == tokens.Count || !IsCapitalised(tokens[index + 1]))
+            {
+                break;
+            }
+        }
+
+        return capitals >= 2 ? end : start;
+    }
+
+    /// <summary>
+    /// The common noun a name is a kind of: its last capitalised word before any particle ("City" of "New York City",
+    /// "Statue" of "Statue of Liberty"), or else its first ("Lake" of "Lake Como"); null when neither is one ("Picos
+    /// de Europa").
+    /// </summary>
+    private static string? NameKind(List<string> name, EnglishLexicon lexicon)
+    {
+        var particle = name.FindIndex(NameParticles.Contains);
+        var head = (particle < 0 ? name[^1] : name[particle - 1]).ToLowerInvariant();
+        var first = name[0].ToLowerInvariant();
+        return lexicon.IsCommonNoun(head) ? head : lexicon.IsCommonNoun(first) ? first : null;
+    }
+
+    private static bool IsCapitalised(string token) => char.IsUpper(token[0]);
+
+    /// <summary>
+    /// Whether a text is written in capitals, or in title case ("Eiffel Tower At Night": a function word capitalised
+    /// after a clause's start): its capitals then mark no names. "Picos de Europa" alone is a name.
+    /// </summary>
+    private static bool IsCapitalisedThroughout(string text) =>
+        !text.Any(char.IsLower)
+        || Word().Matches(text).Any(match => IsCapitalised(match.Value) && IsFunctionWord(match.Value) && !IsClauseStart(text, match.Index));
+
+    /// <summary>A stop word such as "in" or "the", which starts no name; "new" is a stop word only for file names ("new version") and starts many ("New York").</summary>
+    private static bool IsFunctionWord(string token)
+    {
+        var lower = token.ToLowerInvariant();
+        return StopWords.Contains(lower) && lower != "new";
+    }
+
+    private static bool IsClauseStart(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd();
+        return before.IsEmpty || ClauseBreaks().IsMatch(before[^1..]);
     }
 
     /// <summary>Whether the word at <paramref name="index"/> can be part of a run; false past the clause's end.</summary>

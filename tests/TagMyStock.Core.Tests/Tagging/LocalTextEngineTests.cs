@@ -212,6 +212,18 @@ public sealed class LocalTextEngineTests
         Assert.DoesNotContain("drop splash", corroborated.Metadata.Keywords);
     }
 
+    [Theory]
+    [InlineData("mountain-trail-picos-de-europa.jpg", "hiking trail in the Picos de Europa", "picos de europa", new[] { "picos", "de", "europa" })]
+    [InlineData("pier-fog-black-white.jpg", "wooden pier in the fog, black and white", "black and white", new[] { "black", "white" })]
+    [InlineData("cat-looking-at-camera.jpg", "tabby cat looking at the camera", "looking at camera", new[] { "looking", "camera" })]
+    public void A_file_name_makes_no_keywords_of_the_words_of_a_term_the_hint_says_as_one(string fileName, string hint, string term, string[] words)
+    {
+        var result = Tag(fileName, hint: hint);
+
+        Assert.Contains(term, result.Metadata.Keywords);
+        Assert.All(words, word => Assert.DoesNotContain(word, result.Metadata.Keywords));
+    }
+
     [Fact]
     public void No_word_appears_in_more_than_three_keywords()
     {

@@ -52,6 +52,34 @@ public sealed class TermExtractorTests
     }
 
     [Theory]
+    [InlineData("hiking trail through a mountain meadow in the Picos de Europa", new[] { "hiking", "trail", "mountain", "meadow", "picos de europa" })]
+    [InlineData("New York City skyline at night", new[] { "new york city", "city", "skyline", "night" })]
+    [InlineData("tourists at the Statue of Liberty", new[] { "tourists", "statue of liberty", "statue" })]
+    [InlineData("boats on Lake Como in summer", new[] { "boats", "lake como", "lake", "summer" })]
+    [InlineData("Picos de Europa", new[] { "picos de europa" })]
+    [InlineData("the Statue of Liberty at Night", new[] { "statue of liberty", "statue", "night" })]
+    public void A_capitalised_name_is_one_keyword_with_the_kind_of_thing_it_names(string text, string[] expected) =>
+        Assert.Equal(expected, Words(text));
+
+    [Theory]
+    [InlineData("View of Paris at dusk", new[] { "view", "paris", "dusk" })]
+    [InlineData("Golden retriever puppy on a lawn", new[] { "golden", "retriever", "puppy", "lawn" })]
+    [InlineData("Eiffel Tower At Night", new[] { "eiffel", "tower", "night" })]
+    [InlineData("astronaut with the American flag", new[] { "astronaut", "american", "flag" })]
+    [InlineData("In Paris at dusk", new[] { "paris", "dusk" })]
+    [InlineData("LAKE COMO AT DAWN", new[] { "lake", "como", "dawn" })]
+    public void A_first_word_a_title_case_text_or_a_single_capital_is_no_name(string text, string[] expected) =>
+        Assert.Equal(expected, Words(text));
+
+    [Fact]
+    public void A_name_makes_no_phrase_with_its_neighbours()
+    {
+        Assert.DoesNotContain(Phrases("hiking trail in the Picos de Europa"), phrase => phrase.Contains("europa", StringComparison.Ordinal));
+        Assert.Equal(["statue of liberty", "statue", "torch"], Words("the Statue of Liberty torch"));
+        Assert.Empty(Phrases("the Statue of Liberty torch"));
+    }
+
+    [Theory]
     [InlineData("water drop splash forming a crown", "forming")]
     [InlineData("minimalist black and white photo of a wooden pier leading into thick fog", "leading")]
     [InlineData("narrow footpath winding through a pine forest", "winding")]
