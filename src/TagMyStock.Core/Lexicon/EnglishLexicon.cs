@@ -106,7 +106,7 @@ public sealed class EnglishLexicon
     /// <summary>
     /// Whether a lowercase -ing word says only how a thing lies or moves ("path winding", "pier leading", "splash
     /// forming"), not an action a buyer searches: it ends its clause's run of words, and no noun before it in the
-    /// clause names something that acts (a living thing, people, a vehicle, water, weather), while at least one
+    /// clause names something that acts (a living thing or part of one, people, a vehicle, water, weather), while at least one
     /// names something. "Hiking trail" and "smiling woman" go before a noun; "hiker climbing", "boat sailing" and
     /// "water flowing" have an actor.
     /// </summary>
@@ -127,8 +127,11 @@ public sealed class EnglishLexicon
         return nouns.Count > 0 && !nouns.Any(_data.NamesAnActor);
     }
 
-    /// <summary>Whether a lowercase word is a common noun WordNet can place ("city", "lakes"), not a name ("york").</summary>
-    internal bool IsCommonNoun(string word) => _data.IsNoun(word);
+    /// <summary>
+    /// Whether a lowercase word is a common noun WordNet can place ("city", "lakes"), not a name ("york"), and one its
+    /// texts used at least once: "ben" (a hill) is a noun only in a dictionary.
+    /// </summary>
+    internal bool IsCommonNounInUse(string word) => _data.IsNoun(word) && _data.Frequency(word) > 0;
 
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)

@@ -45,7 +45,7 @@ internal sealed class LexiconData
     private const int MaxVerbNounShare = 2;
 
     /// <summary>The broader senses under which a noun names something that acts (<see cref="NamesAnActor"/>).</summary>
-    private static readonly FrozenSet<string> Actors = new[] { "organism", "people", "social group", "conveyance", "body of water", "water", "fluid", "natural phenomenon" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Actors = new[] { "organism", "people", "social group", "plant part", "body part", "conveyance", "body of water", "water", "fluid", "natural phenomenon" }.ToFrozenSet(StringComparer.Ordinal);
 
     private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets)
     {
@@ -94,26 +94,34 @@ internal sealed class LexiconData
     }
 
     /// <summary>
-    /// Whether a noun names something that acts, so that the -ing verb after it says what it does: a living thing
-    /// ("woman", "nuthatch", "grass"), a group of people ("crowd", "people"), a vehicle ("boat", "car"), water
-    /// and other fluids, or weather ("stream", "water", "snow", "smoke"). A pier, a path or a splash does not; its "leading", "winding"
-    /// or "forming" describes rather than shows.
+    /// Whether a noun names something that acts, so that the -ing verb after it says what it does: a living thing or
+    /// a part of one ("woman", "nuthatch", "grass", "blossoms", "hands"), a group of people ("crowd", "people"), a
+    /// vehicle ("boat", "car"), water and other fluids, or weather ("stream", "water", "snow", "smoke"). A pier, a path
+    /// or a splash does not; its "leading", "winding" or "forming" describes rather than shows.
     /// </summary>
+    /// <remarks>A plural WordNet lists on its own acts when its singular does: "hands" is first guardianship there.</remarks>
     public bool NamesAnActor(string noun)
     {
-        var synset = NounSense(noun);
-        while (synset >= 0)
+        var singular = EnglishPlurals.Singularize(noun);
+        return IsUnderActor(NounSense(noun)) || (singular != noun && IsUnderActor(NounSense(singular)));
+    }
+
+    private bool IsUnderActor(int synset)
+    {
+        for (; synset >= 0; synset = Synsets[synset].Parent)
         {
             if (Synsets[synset].Words is [var head, ..] && Actors.Contains(head))
             {
                 return true;
             }
-
-            synset = Synsets[synset].Parent;
         }
 
         return false;
     }
+
+    /// <summary>How often WordNet's texts used a word (all senses), read as its singular when WordNet lists no plural of its own.</summary>
+    public int Frequency(string word) =>
+        Words.TryGetValue(word, out var own) ? own.Frequency : Words.TryGetValue(EnglishPlurals.Singularize(word), out var singular) ? singular.Frequency : 0;
 
     /// <summary>Whether a word is a noun WordNet can place (singular, plural or irregular plural).</summary>
     public bool IsNoun(string word) => NounSense(word) >= 0;

@@ -37,8 +37,12 @@ internal static partial class TermExtractor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LookingAtCamera();
 
-    /// <summary>The keyword buyers search for eye contact with the lens.</summary>
-    private const string LookingAtCameraPhrase = "looking at camera";
+    /// <summary>Room left for a buyer's text: "copy space", "copy-space", "copyspace" ("copy" alone is a stop word of file names).</summary>
+    [GeneratedRegex(@"\bcopy[\s-]?space\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CopySpace();
+
+    /// <summary>Idioms that are one keyword, as buyers search them, though their words read one by one say something else.</summary>
+    private static readonly (Func<Regex> Pattern, string Term)[] Idioms = [(LookingAtCamera, "looking at camera"), (CopySpace, "copy space")];
 
     /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
     private static readonly FrozenSet<string> NameParticles = new[]
@@ -64,9 +68,19 @@ internal static partial class TermExtractor
         var findNames = !IsCapitalisedThroughout(text);
         foreach (var whole in ClauseBreaks().Split(text))
         {
-            // The idiom's words end a run like a stop word; the idiom is one term of its own, as "black and white" is, after the
+            // An idiom's words end a run like a stop word; the idiom is one term of its own, as "black and white" is, after the
             // clause's other words (so that "cat looking at the camera" still names two things, and can be a title).
-            var clause = LookingAtCamera().Replace(whole, " at ");
+            var clause = whole;
+            var idioms = new List<string>();
+            foreach (var (pattern, term) in Idioms)
+            {
+                if (pattern().IsMatch(clause))
+                {
+                    clause = pattern().Replace(clause, " at ");
+                    idioms.Add(term);
+                }
+            }
+
             foreach (var run in ContentRuns(clause, lexicon, findNames))
             {
                 var head = run.FindLastIndex(word => lexicon is null || !lexicon.IsVerbForm(word));
@@ -81,9 +95,9 @@ internal static partial class TermExtractor
                 }
             }
 
-            if (!string.Equals(clause, whole, StringComparison.Ordinal))
+            foreach (var idiom in idioms)
             {
-                yield return new Term(LookingAtCameraPhrase, position++, IsPhrase: false);
+                yield return new Term(idiom, position++, IsPhrase: false);
             }
         }
     }
@@ -211,14 +225,14 @@ internal static partial class TermExtractor
     /// <summary>
     /// The common noun a name is a kind of: its last capitalised word before any particle ("City" of "New York City",
     /// "Statue" of "Statue of Liberty"), or else its first ("Lake" of "Lake Como"); null when neither is one ("Picos
-    /// de Europa").
+    /// de Europa"), or only a word WordNet's texts never used (the "ben" of "Big Ben", a Scottish hill).
     /// </summary>
     private static string? NameKind(List<string> name, EnglishLexicon lexicon)
     {
         var particle = name.FindIndex(NameParticles.Contains);
         var head = (particle < 0 ? name[^1] : name[particle - 1]).ToLowerInvariant();
         var first = name[0].ToLowerInvariant();
-        return lexicon.IsCommonNoun(head) ? head : lexicon.IsCommonNoun(first) ? first : null;
+        return lexicon.IsCommonNounInUse(head) ? head : lexicon.IsCommonNounInUse(first) ? first : null;
     }
 
     private static bool IsCapitalised(string token) => char.IsUpper(token[0]);

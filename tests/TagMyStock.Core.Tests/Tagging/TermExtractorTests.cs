@@ -61,6 +61,16 @@ public sealed class TermExtractorTests
     public void A_capitalised_name_is_one_keyword_with_the_kind_of_thing_it_names(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
+    [Fact]
+    public void A_name_whose_last_word_is_a_noun_only_in_a_dictionary_names_no_kind() =>
+        Assert.Equal(["big ben", "london"], Words("Big Ben in London"));
+
+    [Theory]
+    [InlineData("abstract blue watercolor background with copy space", new[] { "abstract", "blue", "watercolor", "background", "copy space" })]
+    [InlineData("laptop on a desk, copy-space on the right", new[] { "laptop", "desk", "right", "copy space" })]
+    public void Copy_space_is_one_keyword_and_no_space(string text, string[] expected) =>
+        Assert.Equal(expected, Words(text));
+
     [Theory]
     [InlineData("View of Paris at dusk", new[] { "view", "paris", "dusk" })]
     [InlineData("Golden retriever puppy on a lawn", new[] { "golden", "retriever", "puppy", "lawn" })]
@@ -83,7 +93,7 @@ public sealed class TermExtractorTests
     [InlineData("water drop splash forming a crown", "forming")]
     [InlineData("minimalist black and white photo of a wooden pier leading into thick fog", "leading")]
     [InlineData("narrow footpath winding through a pine forest", "winding")]
-    [InlineData("orange sprig standing out", "standing")]
+    [InlineData("old lighthouse standing on a cliff", "standing")]
     [InlineData("landscape, sun setting behind the hills", "setting")]
     public void What_a_thing_that_does_not_act_is_doing_is_no_keyword(string text, string participle)
     {
@@ -100,6 +110,8 @@ public sealed class TermExtractorTests
     [InlineData("clear water pouring into a glass", "pouring")]
     [InlineData("snow falling on a village street", "falling")]
     [InlineData("cherry trees blooming in spring", "blooming")]
+    [InlineData("cherry blossoms blooming in Kyoto", "blooming")]
+    [InlineData("hands holding a cup of coffee", "holding")]
     [InlineData("astronaut in an orange flight suit smiling", "smiling")]
     [InlineData("hiking trail through a mountain meadow", "hiking")]
     [InlineData("crossing steel cables against the sky", "crossing")]
