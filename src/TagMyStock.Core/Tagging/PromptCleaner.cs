@@ -20,7 +20,8 @@ internal static partial class PromptCleaner
         "octane render", "unreal engine 5", "unreal engine", "cinema 4d", "vray", "v-ray", "ray tracing",
         "raw photo", "dslr", "professional photography", "studio quality", "cinematic lighting",
         "volumetric lighting", "epic composition", "stunning", "beautiful", "amazing", "gorgeous",
-        "perfect", "insanely detailed", "absurdres", "detailed", "quality",
+        "perfect", "insanely detailed", "absurdres", "detailed", "quality", "high resolution", "high-resolution",
+        "hi-res", "ultra hd", "full hd",
     ]);
 
     private static readonly Regex TechniquePhrases = BuildNoisePhrases(

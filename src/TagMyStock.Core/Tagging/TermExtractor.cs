@@ -41,8 +41,13 @@ internal static partial class TermExtractor
     [GeneratedRegex(@"\bcopy[\s-]?space\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CopySpace();
 
+    /// <summary>Working remotely: the home there is no building ("residential", "architecture").</summary>
+    [GeneratedRegex(@"\b(?:work|works|working)\s+from\s+home\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WorkingFromHome();
+
     /// <summary>Idioms that are one keyword, as buyers search them, though their words read one by one say something else.</summary>
-    private static readonly (Func<Regex> Pattern, string Term)[] Idioms = [(LookingAtCamera, "looking at camera"), (CopySpace, "copy space")];
+    private static readonly (Func<Regex> Pattern, string Term)[] Idioms =
+        [(LookingAtCamera, "looking at camera"), (CopySpace, "copy space"), (WorkingFromHome, "working from home")];
 
     /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
     private static readonly FrozenSet<string> NameParticles = new[]

@@ -41,13 +41,13 @@ public sealed class LocalTextEngineTests
     {
         var result = Tag(
             "00012-3456789.png",
-            prompt: "a cozy wooden cabin in snowy mountains, warm window light, by Greg Rutkowski, 8k, masterpiece, (highly detailed:1.3) --ar 16:9 --v 6\nNegative prompt: blurry, people");
+            prompt: "a cozy wooden cabin in snowy mountains, warm window light, by Greg Rutkowski, 8k, high resolution, masterpiece, (highly detailed:1.3) --ar 16:9 --v 6\nNegative prompt: blurry, people");
 
         Assert.Equal("A cozy wooden cabin in snowy mountains", result.Metadata.Title);
         Assert.True(result.Metadata.Has(ContentFlags.AiGenerated));
         Assert.Contains("cabin", result.Metadata.Keywords);
         Assert.Contains("snowy mountains", result.Metadata.Keywords);
-        Assert.DoesNotContain(result.Metadata.Keywords, k => k.Contains("rutkowski", StringComparison.Ordinal) || k.Contains("8k", StringComparison.Ordinal) || k.Contains("masterpiece", StringComparison.Ordinal) || k == "blurry" || k == "people" || k == "ar");
+        Assert.DoesNotContain(result.Metadata.Keywords, k => k.Contains("rutkowski", StringComparison.Ordinal) || k.Contains("8k", StringComparison.Ordinal) || k.Contains("masterpiece", StringComparison.Ordinal) || k.Contains("resolution", StringComparison.Ordinal) || k == "blurry" || k == "people" || k == "ar");
         Assert.False(result.Metadata.Has(ContentFlags.PeopleReleaseNeeded));
         Assert.Contains(result.Evidence, e => e.Term == "flag:ai-generated");
     }

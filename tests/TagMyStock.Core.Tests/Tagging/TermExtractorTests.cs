@@ -68,7 +68,8 @@ public sealed class TermExtractorTests
     [Theory]
     [InlineData("abstract blue watercolor background with copy space", new[] { "abstract", "blue", "watercolor", "background", "copy space" })]
     [InlineData("laptop on a desk, copy-space on the right", new[] { "laptop", "desk", "right", "copy space" })]
-    public void Copy_space_is_one_keyword_and_no_space(string text, string[] expected) =>
+    [InlineData("woman working from home with a laptop", new[] { "woman", "laptop", "working from home" })]
+    public void Stock_idioms_are_one_keyword_and_not_their_words(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
     [Theory]
