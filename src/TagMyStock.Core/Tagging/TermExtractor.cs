@@ -45,9 +45,18 @@ internal static partial class TermExtractor
     [GeneratedRegex(@"\b(?:work|works|working)\s+from\s+home\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WorkingFromHome();
 
+    /// <summary>Where the picture was taken from: "top view", "side view"; the view's words alone ("top") say nothing true.</summary>
+    [GeneratedRegex(@"\b(top|side|front|rear)[\s-]view\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ViewPoint();
+
     /// <summary>Idioms that are one keyword, as buyers search them, though their words read one by one say something else.</summary>
-    private static readonly (Func<Regex> Pattern, string Term)[] Idioms =
-        [(LookingAtCamera, "looking at camera"), (CopySpace, "copy space"), (WorkingFromHome, "working from home")];
+    private static readonly (Func<Regex> Pattern, Func<Match, string> Term)[] Idioms =
+    [
+        (LookingAtCamera, _ => "looking at camera"),
+        (CopySpace, _ => "copy space"),
+        (WorkingFromHome, _ => "working from home"),
+        (ViewPoint, match => $"{match.Groups[1].Value.ToLowerInvariant()} view"),
+    ];
 
     /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
     private static readonly FrozenSet<string> NameParticles = new[]
@@ -79,11 +88,8 @@ internal static partial class TermExtractor
             var idioms = new List<string>();
             foreach (var (pattern, term) in Idioms)
             {
-                if (pattern().IsMatch(clause))
-                {
-                    clause = pattern().Replace(clause, " at ");
-                    idioms.Add(term);
-                }
+                idioms.AddRange(pattern().Matches(clause).Select(term));
+                clause = pattern().Replace(clause, " at ");
             }
 
             foreach (var run in ContentRuns(clause, lexicon, findNames))

@@ -69,6 +69,8 @@ public sealed class TermExtractorTests
     [InlineData("abstract blue watercolor background with copy space", new[] { "abstract", "blue", "watercolor", "background", "copy space" })]
     [InlineData("laptop on a desk, copy-space on the right", new[] { "laptop", "desk", "right", "copy space" })]
     [InlineData("woman working from home with a laptop", new[] { "woman", "laptop", "working from home" })]
+    [InlineData("fresh vegetables on a wooden table, top view", new[] { "fresh", "vegetables", "wooden", "table", "top view" })]
+    [InlineData("vintage car in side-view", new[] { "vintage", "car", "side view" })]
     public void Stock_idioms_are_one_keyword_and_not_their_words(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
