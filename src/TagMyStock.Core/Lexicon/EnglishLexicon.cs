@@ -127,6 +127,10 @@ public sealed class EnglishLexicon
         return nouns.Count > 0 && !nouns.Any(_data.NamesAnActor);
     }
 
+    /// <summary>Whether WordNet knows a lowercase word, as written, only as other parts of speech than a noun ("together", "alone").</summary>
+    internal bool IsNeverNoun(string word) =>
+        _data.Words.TryGetValue(word, out var info) && (info.PartsOfSpeech & PartsOfSpeech.Noun) == 0 && !_data.IsNoun(word);
+
     /// <summary>
     /// Whether a lowercase word is a common noun WordNet can place ("city", "lakes"), not a name ("york"), and one its
     /// texts used at least once: "ben" (a hill) is a noun only in a dictionary.

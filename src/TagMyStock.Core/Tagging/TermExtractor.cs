@@ -13,8 +13,8 @@ internal readonly record struct Term(string Text, int Position, bool IsPhrase);
 /// English puts the named thing last, so a pair is a phrase when it ends a run of content words ("paint
 /// brushes", not "used paint" of "used paint brushes"; a verb after it does not count: "red motorcycle" of
 /// "red motorcycle parked"), or when the lexicon knows it as a compound
-/// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or starts with a count ("two
-/// dogs") names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
+/// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or a word that is never a noun
+/// ("sleeping together"), or starts with a count ("two dogs"), names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
 /// A subject looking into the lens ("cat looking at the camera") is one term, as buyers search it, "looking at camera":
 /// the camera there is no subject. What a pier or a path is "doing" ("leading into fog", "winding through") is no
 /// keyword; what a person, an animal, a vehicle or water does ("climbing", "sailing", "flowing") is.
@@ -133,7 +133,7 @@ internal static partial class TermExtractor
             return true;
         }
 
-        return (everyPair || index == head) && (lexicon is null || !lexicon.IsVerbForm(second));
+        return (everyPair || index == head) && (lexicon is null || (!lexicon.IsVerbForm(second) && !lexicon.IsNeverNoun(second)));
     }
 
     /// <summary>

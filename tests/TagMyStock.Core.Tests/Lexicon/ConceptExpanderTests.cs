@@ -61,12 +61,19 @@ public sealed class ConceptExpanderTests
     [InlineData("playing")]
     [InlineData("mouse")]
     [InlineData("whiskers")]
+    [InlineData("drone")]
     [InlineData("paris")]
     [InlineData("bank")]
     [InlineData("xqzv")]
     [InlineData("")]
     public void Words_the_lexicon_cannot_place_surely_are_not_expanded(string concept) =>
         Assert.Empty(Lexicon.Expand(concept));
+
+    [Theory]
+    [InlineData("year", "yr")]
+    [InlineData("dawn", "dawning")]
+    public void Abbreviations_and_verb_forms_are_no_synonyms(string concept, string synonym) =>
+        Assert.DoesNotContain(synonym, Keywords(concept));
 
     [Fact]
     public void The_laptop_brings_in_what_its_buyers_search_for_after_what_it_is() =>

@@ -16,6 +16,7 @@ public sealed class TermExtractorTests
     [InlineData("red motorcycle parked in a garage", new[] { "red motorcycle" })]
     [InlineData("two cocker spaniels looking out of a window", new[] { "cocker spaniels" })]
     [InlineData("a space shuttle model", new[] { "space shuttle", "shuttle model" })]
+    [InlineData("mother and baby sleeping together", new string[0])]
     public void A_phrase_ends_where_the_named_thing_does_or_is_a_known_compound(string text, string[] expected)
     {
         Assert.Equal(expected, Phrases(text));
