@@ -127,6 +127,9 @@ public sealed class EnglishLexicon
         return nouns.Count > 0 && !nouns.Any(_data.NamesAnActor);
     }
 
+    /// <summary>Whether WordNet writes a lowercase word only capitalised: a name ("paris", "tokyo").</summary>
+    internal bool IsName(string word) => _data.Words.TryGetValue(word, out var info) && info.PartsOfSpeech.HasFlag(PartsOfSpeech.ProperName);
+
     /// <summary>Whether WordNet knows a lowercase word, as written, only as other parts of speech than a noun ("together", "alone").</summary>
     internal bool IsNeverNoun(string word) =>
         _data.Words.TryGetValue(word, out var info) && (info.PartsOfSpeech & PartsOfSpeech.Noun) == 0 && !_data.IsNoun(word);

@@ -53,13 +53,13 @@ internal static class ExpansionVocabulary
         "herb", "shrub", "bush", "hymenopteran", "passerine", "oscine", "placental", "vertebrate", "invertebrate",
         "toad", "miss", "missy", "babe", "corsage", "palace", "doc", "true cat", "minor", "fume", "java",
         "shade", "ovum", "posy", "young woman", "young lady", "beacon light", "girl", "hayfield", "nosegay", "educatee", "manse", "brute", "beast", "machine", "motorcar",
-        "terra firma", "blue air", "yr", "dawning",
+        "terra firma", "blue air", "yr", "dawning", "portrayal",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Words whose WordNet first sense is not the one stock pictures usually show ("mouse" the rodent, not the
     /// computer's; "chocolate" the drink, not the bar; "whiskers" a man's beard, not a cat's; "drone" a male bee, not
-    /// the camera of an aerial shot): expanding them would be a confident guess, so only the curated map speaks for them.
+    /// the camera of an aerial shot; "vintage" a wine, not old-fashioned): expanding them would be a confident guess, so only the curated map speaks for them.
     /// </summary>
     public static readonly FrozenSet<string> SplitSense = new[]
     {
@@ -67,6 +67,6 @@ internal static class ExpansionVocabulary
         "spring", "key", "fan", "band", "ring", "nail", "chip", "cell", "mint", "trunk", "tablet", "organ",
         "bug", "virus", "web", "cloud", "window", "screen", "monitor", "server", "mask", "model", "star",
         "chocolate", "castle", "heart", "table", "cabin", "plate", "glass", "pen", "light", "fig", "whisker", "whiskers",
-        "drone", "drones",
+        "drone", "drones", "vintage",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -49,8 +49,8 @@ public sealed class LocalTextEngine : ITaggingEngine
 
         // Flags and the thin-evidence warning rest on what the sources said: an inferred word is no evidence.
         var flags = DetectFlags(input, said, observed.Flags, out var flagEvidence);
-        var title = TitleComposer.Title(input, sources, observed.Title, out var titleEvidence);
-        var description = TitleComposer.Description(input, sources, title);
+        var title = TitleComposer.Title(input, sources, observed.Title, lexicon, out var titleEvidence);
+        var description = TitleComposer.Description(input, sources, title, lexicon);
         var keywords = said.Concat(inferred).Select(keyword => keyword.Term).ToList();
 
         var metadata = input.Existing with
@@ -64,7 +64,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         return new TaggingResult(metadata, Name)
         {
             Evidence = [.. said, .. inferred, .. flagEvidence, .. titleEvidence],
-            Warnings = [.. Warnings(sources, input, said), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
+            Warnings = [.. Warnings(sources, input, said, title), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
         };
     }
 
@@ -154,7 +154,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         return flags;
     }
 
-    private static List<string> Warnings(List<TextSource> sources, TaggingInput input, IReadOnlyList<Evidence> keywords)
+    private static List<string> Warnings(List<TextSource> sources, TaggingInput input, IReadOnlyList<Evidence> keywords, string title)
     {
         var warnings = new List<string>();
         // Only words, of the user or of similar images the user tagged, name a subject: the pixels measure format, colour and faces.
@@ -171,6 +171,11 @@ public sealed class LocalTextEngine : ITaggingEngine
         else if (keywords.Count < ThinEvidenceKeywords)
         {
             warnings.Add($"Only {keywords.Count} keyword(s) could be derived from what is known about this image; most agencies want at least {ThinEvidenceKeywords}. Add a hint with more detail rather than filler words.");
+        }
+
+        if (title.Length == 0 && sources.Any(source => source.Kind == EvidenceSource.Hint && TitleComposer.IsKeywordList(source.Text)))
+        {
+            warnings.Add("The hint is a list of keywords, which makes no title: describe the picture in a phrase, such as \"palm trees on a tropical beach at sunset\", and add keywords after it with commas.");
         }
 
         if (sources.All(source => source.Kind == EvidenceSource.FileName) && sources.Count > 0)

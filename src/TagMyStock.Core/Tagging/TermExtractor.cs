@@ -49,6 +49,10 @@ internal static partial class TermExtractor
     [GeneratedRegex(@"\b(top|side|front|rear)[\s-]view\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ViewPoint();
 
+    /// <summary>"Close up" and "closeup" for the keyword buyers write "close-up" ("close" alone says nothing true).</summary>
+    [GeneratedRegex(@"\bclose\s+up\b|\bcloseup\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CloseUp();
+
     /// <summary>Idioms that are one keyword, as buyers search them, though their words read one by one say something else.</summary>
     private static readonly (Func<Regex> Pattern, Func<Match, string> Term)[] Idioms =
     [
@@ -56,6 +60,7 @@ internal static partial class TermExtractor
         (CopySpace, _ => "copy space"),
         (WorkingFromHome, _ => "working from home"),
         (ViewPoint, match => $"{match.Groups[1].Value.ToLowerInvariant()} view"),
+        (CloseUp, _ => "close-up"),
     ];
 
     /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
@@ -243,7 +248,10 @@ internal static partial class TermExtractor
         var particle = name.FindIndex(NameParticles.Contains);
         var head = (particle < 0 ? name[^1] : name[particle - 1]).ToLowerInvariant();
         var first = name[0].ToLowerInvariant();
-        return lexicon.IsCommonNounInUse(head) ? head : lexicon.IsCommonNounInUse(first) ? first : null;
+        var kind = lexicon.IsCommonNounInUse(head) ? head : lexicon.IsCommonNounInUse(first) ? first : null;
+
+        // "Mount Fuji" is a mountain; WordNet's mount is first a riding horse.
+        return kind == "mount" ? "mountain" : kind;
     }
 
     private static bool IsCapitalised(string token) => char.IsUpper(token[0]);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TagMyStock.Core.Keywords;
+using TagMyStock.Core.Lexicon;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -31,6 +32,9 @@ internal static partial class TitleComposer
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
     /// <summary>A clause names a subject when it has at least this many words that could be keywords.</summary>
     private const int MinimumTitleWords = 2;
 
@@ -42,13 +46,14 @@ internal static partial class TitleComposer
     /// wrote it), the first clause of the prompt or the file name that names a subject.
     /// </summary>
     /// <param name="evidence">Why the title is there when it is the observed one; empty for a title from the text.</param>
-    public static string Title(TaggingInput input, IReadOnlyList<TextSource> sources, ObservedTitle? observed, out IReadOnlyList<Evidence> evidence)
+    /// <param name="lexicon">Knows which words are names, to write a hint in capitals in sentence case ("Paris street cafe").</param>
+    public static string Title(TaggingInput input, IReadOnlyList<TextSource> sources, ObservedTitle? observed, EnglishLexicon lexicon, out IReadOnlyList<Evidence> evidence)
     {
         evidence = [];
         var hint = sources.FirstOrDefault(source => source.Kind == EvidenceSource.Hint);
-        if (hint is not null)
+        if (hint is not null && Phrase(hint.Text) is { } phrase)
         {
-            return SentenceCase(Shorten(Tidy(hint.Text), avoidRepeats: false));
+            return SentenceCase(Shorten(phrase, avoidRepeats: false), lexicon);
         }
 
         if (!string.IsNullOrWhiteSpace(input.Existing.Title))
@@ -67,28 +72,59 @@ internal static partial class TitleComposer
             var firstClause = Tidy(source.Text.Split(',', 2)[0]);
             if (NamesASubject(firstClause))
             {
-                return SentenceCase(Shorten(firstClause, avoidRepeats: true));
+                return SentenceCase(Shorten(firstClause, avoidRepeats: true), lexicon);
             }
         }
 
         return "";
     }
 
-    public static string Description(TaggingInput input, IReadOnlyList<TextSource> sources, string title)
+    public static string Description(TaggingInput input, IReadOnlyList<TextSource> sources, string title, EnglishLexicon lexicon)
     {
         if (!string.IsNullOrWhiteSpace(input.Existing.Description))
         {
             return input.Existing.Description.Trim();
         }
 
-        var descriptive = sources.Where(source => source.IsDescriptive).Select(source => Tidy(source.Text)).ToList();
+        var descriptive = sources.Where(source => source.IsDescriptive)
+            .Select(source => source.Kind == EvidenceSource.Hint ? Phrase(source.Text) : Tidy(source.Text))
+            .OfType<string>()
+            .ToList();
         if (descriptive.Count == 0)
         {
             return title.Length > 0 ? Sentence(title) : "";
         }
 
         // The hint names the subject; the prompt's remaining clauses add the detail a buyer searches for.
-        return string.Join(' ', descriptive.Distinct(StringComparer.OrdinalIgnoreCase).Select(text => Sentence(SentenceCase(text))));
+        return string.Join(' ', descriptive.Distinct(StringComparer.OrdinalIgnoreCase).Select(text => Sentence(SentenceCase(text, lexicon))));
+    }
+
+    /// <summary>
+    /// Whether a hint is a list of keywords rather than a phrase: after its first part, two or more parts of at most three
+    /// words and no function word ("beach, sunset, palm trees, tropical"; "cat on a blanket, cozy, home").
+    /// </summary>
+    public static bool IsKeywordList(string text)
+    {
+        var parts = text.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 && parts.Skip(1).All(part =>
+            part.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: <= 3 } words && !words.Any(word => StopWords.Contains(word.ToLowerInvariant())));
+    }
+
+    /// <summary>
+    /// The hint as a phrase for a title and a description: all of it, or of a list of keywords the first part when it
+    /// names a subject ("Cat on a blanket" of "cat on a blanket, cozy, home"); null when it is only keywords, which
+    /// would make a list disguised as a title.
+    /// </summary>
+    private static string? Phrase(string hint)
+    {
+        var text = Tidy(hint);
+        if (!IsKeywordList(text))
+        {
+            return text;
+        }
+
+        var lead = Tidy(text.Split([',', ';'], 2)[0]);
+        return NamesASubject(lead) ? lead : null;
     }
 
     /// <summary>
@@ -129,8 +165,24 @@ internal static partial class TitleComposer
         return MediumPrefix().Replace(tidy, "");
     }
 
-    private static string SentenceCase(string text) =>
-        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
+    /// <summary>
+    /// The text with a capital first letter. A text in capitals ("PARIS STREET CAFE") is lowered first, all but the words
+    /// the lexicon knows only as names ("Paris"): agencies refuse titles in capitals.
+    /// </summary>
+    private static string SentenceCase(string text, EnglishLexicon lexicon)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        if (!text.Any(char.IsLower))
+        {
+            text = Word().Replace(text.ToLowerInvariant(), word => lexicon.IsName(word.Value) ? string.Concat(char.ToUpperInvariant(word.Value[0]).ToString(), word.Value[1..]) : word.Value);
+        }
+
+        return string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
+    }
 
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 }

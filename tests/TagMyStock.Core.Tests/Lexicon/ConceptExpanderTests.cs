@@ -72,8 +72,13 @@ public sealed class ConceptExpanderTests
     [Theory]
     [InlineData("year", "yr")]
     [InlineData("dawn", "dawning")]
+    [InlineData("portrait", "portrayal")]
     public void Abbreviations_and_verb_forms_are_no_synonyms(string concept, string synonym) =>
         Assert.DoesNotContain(synonym, Keywords(concept));
+
+    [Fact]
+    public void Vintage_means_old_fashioned_not_a_wine() =>
+        Assert.Equal(["retro", "old-fashioned"], Keywords("vintage"));
 
     [Fact]
     public void The_laptop_brings_in_what_its_buyers_search_for_after_what_it_is() =>

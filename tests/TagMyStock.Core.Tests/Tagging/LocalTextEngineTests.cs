@@ -225,6 +225,32 @@ public sealed class LocalTextEngineTests
     }
 
     [Fact]
+    public void A_hint_that_is_a_list_of_keywords_makes_no_title_and_says_why()
+    {
+        var result = Tag("IMG_0001.jpg", hint: "beach, sunset, palm trees, tropical, vacation");
+
+        Assert.Equal("", result.Metadata.Title);
+        Assert.Contains(result.Warnings, warning => warning.Contains("list of keywords", StringComparison.Ordinal));
+        Assert.Contains("palm trees", result.Metadata.Keywords);
+        Assert.DoesNotContain(",", result.Metadata.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hint_that_starts_with_a_phrase_and_lists_keywords_after_it_titles_with_the_phrase()
+    {
+        var result = Tag("IMG_0001.jpg", hint: "cat resting on a blanket, cozy, home, pet");
+
+        Assert.Equal("Cat resting on a blanket", result.Metadata.Title);
+        Assert.Equal("Cat resting on a blanket.", result.Metadata.Description);
+        Assert.Contains("cozy", result.Metadata.Keywords);
+        Assert.DoesNotContain(result.Warnings, warning => warning.Contains("list of keywords", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_hint_in_capitals_makes_a_title_in_sentence_case_that_keeps_names_capitalised() =>
+        Assert.Equal("Paris street cafe in the morning", Tag("IMG_0001.jpg", hint: "PARIS STREET CAFE IN THE MORNING").Metadata.Title);
+
+    [Fact]
     public void No_word_appears_in_more_than_three_keywords()
     {
         var result = Tag("x.png", prompt: "orange sunset, warm orange sky, orange clouds over orange sea, orange light");

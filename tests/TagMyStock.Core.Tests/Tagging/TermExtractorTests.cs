@@ -58,6 +58,7 @@ public sealed class TermExtractorTests
     [InlineData("tourists at the Statue of Liberty", new[] { "tourists", "statue of liberty", "statue" })]
     [InlineData("boats on Lake Como in summer", new[] { "boats", "lake como", "lake", "summer" })]
     [InlineData("Picos de Europa", new[] { "picos de europa" })]
+    [InlineData("Mount Fuji with cherry blossoms", new[] { "mount fuji", "mountain", "cherry", "blossoms" })]
     [InlineData("the Statue of Liberty at Night", new[] { "statue of liberty", "statue", "night" })]
     public void A_capitalised_name_is_one_keyword_with_the_kind_of_thing_it_names(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
@@ -72,6 +73,7 @@ public sealed class TermExtractorTests
     [InlineData("woman working from home with a laptop", new[] { "woman", "laptop", "working from home" })]
     [InlineData("fresh vegetables on a wooden table, top view", new[] { "fresh", "vegetables", "wooden", "table", "top view" })]
     [InlineData("vintage car in side-view", new[] { "vintage", "car", "side view" })]
+    [InlineData("close up of a ladybug on a leaf", new[] { "ladybug", "leaf", "close-up" })]
     public void Stock_idioms_are_one_keyword_and_not_their_words(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
