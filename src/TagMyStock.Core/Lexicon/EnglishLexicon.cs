@@ -106,9 +106,9 @@ public sealed class EnglishLexicon
     /// <summary>
     /// Whether a lowercase -ing word says only how a thing lies or moves ("path winding", "pier leading", "splash
     /// forming"), not an action a buyer searches: it ends its clause's run of words, and no noun before it in the
-    /// clause names something that acts (a living thing or part of one, people, a vehicle, water, weather), while at least one
-    /// names something. "Hiking trail" and "smiling woman" go before a noun; "hiker climbing", "boat sailing" and
-    /// "water flowing" have an actor.
+    /// clause names something that acts (a living thing or part of one, people, a vehicle, water, weather), while at
+    /// least one names something. "Hiking trail" and "smiling woman" go before a noun; "hiker climbing", "boat
+    /// sailing" and "water flowing" have an actor.
     /// </summary>
     /// <param name="heads">
     /// The last word of each run of content words before it in the clause (its own run included), where English

@@ -59,7 +59,8 @@ internal static class ExpansionVocabulary
     /// <summary>
     /// Words whose WordNet first sense is not the one stock pictures usually show ("mouse" the rodent, not the
     /// computer's; "chocolate" the drink, not the bar; "whiskers" a man's beard, not a cat's; "drone" a male bee, not
-    /// the camera of an aerial shot; "vintage" a wine, not old-fashioned): expanding them would be a confident guess, so only the curated map speaks for them.
+    /// the camera of an aerial shot; "vintage" a wine, not old-fashioned): expanding them would be a confident guess,
+    /// so only the curated map speaks for them.
     /// </summary>
     public static readonly FrozenSet<string> SplitSense = new[]
     {

@@ -45,7 +45,11 @@ internal sealed class LexiconData
     private const int MaxVerbNounShare = 2;
 
     /// <summary>The broader senses under which a noun names something that acts (<see cref="NamesAnActor"/>).</summary>
-    private static readonly FrozenSet<string> Actors = new[] { "organism", "people", "social group", "plant part", "body part", "conveyance", "body of water", "water", "fluid", "natural phenomenon" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Actors = new[]
+    {
+        "organism", "plant part", "body part", "people", "social group", "conveyance", "body of water", "water", "fluid",
+        "natural phenomenon",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets)
     {

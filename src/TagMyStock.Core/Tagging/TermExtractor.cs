@@ -14,7 +14,8 @@ internal readonly record struct Term(string Text, int Position, bool IsPhrase);
 /// brushes", not "used paint" of "used paint brushes"; a verb after it does not count: "red motorcycle" of
 /// "red motorcycle parked"), or when the lexicon knows it as a compound
 /// ("space shuttle model"). A pair that ends in a verb ("motorcycle parked") or a word that is never a noun
-/// ("sleeping together"), or starts with a count ("two dogs"), names nothing, and a lexicon compound joined by "and" ("black and white") is one term, not two words.
+/// ("sleeping together"), or starts with a count ("two dogs"), names nothing, and a lexicon compound joined by
+/// "and" ("black and white") is one term, not two words. So is a name the writer capitalised ("Picos de Europa").
 /// A subject looking into the lens ("cat looking at the camera") is one term, as buyers search it, "looking at camera":
 /// the camera there is no subject. What a pier or a path is "doing" ("leading into fog", "winding through") is no
 /// keyword; what a person, an animal, a vehicle or water does ("climbing", "sailing", "flowing") is.
@@ -264,7 +265,10 @@ internal static partial class TermExtractor
         !text.Any(char.IsLower)
         || Word().Matches(text).Any(match => IsCapitalised(match.Value) && IsFunctionWord(match.Value) && !IsClauseStart(text, match.Index));
 
-    /// <summary>A stop word such as "in" or "the", which starts no name; "new" is a stop word only for file names ("new version") and starts many ("New York").</summary>
+    /// <summary>
+    /// A stop word such as "in" or "the", which starts no name; "new" is a stop word only for file names ("new version")
+    /// and starts many names ("New York").
+    /// </summary>
     private static bool IsFunctionWord(string token)
     {
         var lower = token.ToLowerInvariant();
