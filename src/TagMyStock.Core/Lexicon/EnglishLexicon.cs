@@ -115,10 +115,10 @@ public sealed class EnglishLexicon
     /// puts the named thing: the "minimalist" of "minimalist photo of a pier" is no artist, and the "water" of
     /// "water drop splash" is not what forms a crown.
     /// </param>
-    /// <param name="endsRun">Whether no content word follows it in the clause.</param>
-    internal bool IsIdleParticiple(string word, IEnumerable<string> heads, bool endsRun)
+    /// <param name="endsRun">Whether no content word follows it in the clause; asked only of an -ing verb form.</param>
+    internal bool IsIdleParticiple(string word, IEnumerable<string> heads, Func<bool> endsRun)
     {
-        if (!endsRun || !word.EndsWith("ing", StringComparison.Ordinal) || !_data.IsVerbForm(word))
+        if (!word.EndsWith("ing", StringComparison.Ordinal) || !_data.IsVerbForm(word) || !endsRun())
         {
             return false;
         }

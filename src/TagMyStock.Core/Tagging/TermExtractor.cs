@@ -94,8 +94,11 @@ internal static partial class TermExtractor
             var idioms = new List<string>();
             foreach (var (pattern, term) in Idioms)
             {
-                idioms.AddRange(pattern().Matches(clause).Select(term));
-                clause = pattern().Replace(clause, " at ");
+                clause = pattern().Replace(clause, match =>
+                {
+                    idioms.Add(term(match));
+                    return " at ";
+                });
             }
 
             foreach (var run in ContentRuns(clause, lexicon, findNames))
@@ -159,7 +162,7 @@ internal static partial class TermExtractor
                 index += 2;
             }
             else if (!IsContentWord(words, index, lexicon, runs[^1].LastOrDefault())
-                || (lexicon is not null && lexicon.IsIdleParticiple(word, runs.Where(run => run.Count > 0).Select(run => run[^1]), !IsContentWord(words, index + 1, lexicon, word))))
+                || (lexicon is not null && lexicon.IsIdleParticiple(word, runs.Where(run => run.Count > 0).Select(run => run[^1]), () => !IsContentWord(words, index + 1, lexicon, word))))
             {
                 if (runs[^1].Count > 0)
                 {

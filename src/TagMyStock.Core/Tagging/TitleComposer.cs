@@ -178,11 +178,13 @@ internal static partial class TitleComposer
 
         if (!text.Any(char.IsLower))
         {
-            text = Word().Replace(text.ToLowerInvariant(), word => lexicon.IsName(word.Value) ? string.Concat(char.ToUpperInvariant(word.Value[0]).ToString(), word.Value[1..]) : word.Value);
+            text = Word().Replace(text.ToLowerInvariant(), word => lexicon.IsName(word.Value) ? Capitalised(word.Value) : word.Value);
         }
 
-        return string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
+        return Capitalised(text);
     }
+
+    private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
 
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 }
