@@ -12,8 +12,11 @@ using System.Text;
 var wordNetDirectory = args.Length > 0 ? args[0] : "/usr/share/wordnet";
 var output = args.Length > 1 ? args[1] : Path.Combine("src", "TagMyStock.Core", "Lexicon", "english-lexicon.tsv.gz");
 
+const int AnimalsFile = 5;
+const int PlantsFile = 20;
+
 var tagCounts = ReadTagCounts(Path.Combine(wordNetDirectory, "cntlist.rev"));
-var lowercaseWords = ReadLowercaseWords(["data.noun", "data.verb", "data.adj", "data.adv"], wordNetDirectory);
+var (lowercaseWords, spellings) = ReadSpellings(["data.noun", "data.verb", "data.adj", "data.adv"], wordNetDirectory);
 var nounSynsets = ReadNounSynsets(Path.Combine(wordNetDirectory, "data.noun"));
 var words = new SortedDictionary<string, WordEntry>(StringComparer.Ordinal);
 
@@ -50,8 +53,10 @@ foreach (var file in new[] { "noun.exc", "verb.exc", "adj.exc", "adv.exc" })
 
 foreach (var (lemma, entry) in words)
 {
-    // A lemma WordNet only ever writes capitalised is a name ("Sennett"): known, never a spelling fix.
-    if (entry.PartsOfSpeech.Count > 0 && !lowercaseWords.Contains(lemma))
+    // A lemma WordNet only ever writes capitalised is a name ("Sennett"): known, never a spelling fix. Not a genus of
+    // animals or plants, whose Latin name English writes in lowercase as the common one ("gerbera", "begonia").
+    var isTaxon = entry.FirstNounOffset is { } sense && nounSynsets[sense].LexicographerFile is AnimalsFile or PlantsFile;
+    if (entry.PartsOfSpeech.Count > 0 && !lowercaseWords.Contains(lemma) && !isTaxon)
     {
         entry.PartsOfSpeech.Add('p');
     }
@@ -60,6 +65,24 @@ foreach (var (lemma, entry) in words)
     {
         entry.Frequency = counts.Total;
         entry.FirstNounCount = counts.FirstNoun;
+    }
+}
+
+// A multi-word name ("Eiffel Tower", "New York City") is kept as written, with the nearest common noun it is an
+// instance or a kind of ("tower", "city"), for texts that do not capitalise it ("eiffel tower at night").
+var names = new SortedDictionary<string, (string Spelling, long Kind)>(StringComparer.Ordinal);
+foreach (var (lemma, entry) in words.Where(pair => pair.Key.Contains(' ', StringComparison.Ordinal)
+    && pair.Value.PartsOfSpeech.Contains('p') && pair.Value.FirstNounOffset is { } offset && nounSynsets[offset].Words.Count == 0))
+{
+    var kind = nounSynsets[entry.FirstNounOffset!.Value].Parent;
+    while (kind is { } current && nounSynsets[current].Words.Count == 0)
+    {
+        kind = nounSynsets[current].Parent;
+    }
+
+    if (kind is { } found && spellings.TryGetValue(lemma, out var spelling))
+    {
+        names.Add(lemma, (spelling, found));
     }
 }
 
@@ -78,11 +101,11 @@ foreach (var lemma in words.Where(pair => pair.Key.Contains(' ', StringCompariso
     words.Remove(lemma);
 }
 
-// Only the synsets a lemma's first noun sense reaches are written, renumbered in WordNet's own order.
+// Only the synsets a lemma's first noun sense or a name's kind reaches are written, renumbered in WordNet's own order.
 var reachable = new SortedSet<long>();
-foreach (var entry in words.Values)
+foreach (var start in words.Values.Select(entry => entry.FirstNounOffset).Concat(names.Values.Select(name => (long?)name.Kind)))
 {
-    for (var offset = entry.FirstNounOffset; offset is { } current && reachable.Add(current);)
+    for (var offset = start; offset is { } current && reachable.Add(current);)
     {
         offset = nounSynsets[current].Parent;
     }
@@ -113,9 +136,15 @@ using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = 
             CultureInfo.InvariantCulture,
             $"{lemma}\t{entry.Frequency}\t{string.Concat(entry.PartsOfSpeech)}\t{synset}\t{entry.NounShare}"));
     }
+
+    writer.WriteLine("@names");
+    foreach (var (spelling, kind) in names.Values)
+    {
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{spelling}\t{index[kind]}"));
+    }
 }
 
-Console.WriteLine($"{output}: {words.Count} words, {reachable.Count} noun synsets, {new FileInfo(output).Length} bytes");
+Console.WriteLine($"{output}: {words.Count} words, {names.Count} names, {reachable.Count} noun synsets, {new FileInfo(output).Length} bytes");
 
 static WordEntry Entry(SortedDictionary<string, WordEntry> words, string lemma)
 {
@@ -129,9 +158,12 @@ static WordEntry Entry(SortedDictionary<string, WordEntry> words, string lemma)
     return entry;
 }
 
-static HashSet<string> ReadLowercaseWords(string[] dataFiles, string directory)
+// The words written in lowercase at least once, and how each word only ever capitalised is spelt ("Eiffel Tower"; the
+// first spelling in file order when there are several, as "New York" and "NEW YORK" would be).
+static (HashSet<string> Lowercase, Dictionary<string, string> Capitalised) ReadSpellings(string[] dataFiles, string directory)
 {
     var lowercase = new HashSet<string>(StringComparer.Ordinal);
+    var capitalised = new Dictionary<string, string>(StringComparer.Ordinal);
     foreach (var file in dataFiles)
     {
         foreach (var line in File.ReadLines(Path.Combine(directory, file)).Where(line => !line.StartsWith(' ')))
@@ -140,16 +172,20 @@ static HashSet<string> ReadLowercaseWords(string[] dataFiles, string directory)
             for (var word = 4; word < fields.Length - 1; word += 2)
             {
                 // Adjectives carry a position marker: "galore(ip)".
-                var text = fields[word].Split('(')[0];
+                var text = fields[word].Split('(')[0].Replace('_', ' ');
                 if (!text.Any(char.IsUpper))
                 {
-                    lowercase.Add(text.Replace('_', ' '));
+                    lowercase.Add(text);
+                }
+                else
+                {
+                    capitalised.TryAdd(text.ToLowerInvariant(), text);
                 }
             }
         }
     }
 
-    return lowercase;
+    return (lowercase, capitalised);
 }
 
 // cntlist.rev: "sense_key sense_number tag_cnt", how often each sense was tagged in the semantic concordances.
@@ -206,13 +242,14 @@ static Dictionary<long, NounSynset> ReadNounSynsets(string path)
             }
         }
 
-        synsets.Add(long.Parse(fields[0], CultureInfo.InvariantCulture), new NounSynset(synsetWords, parent));
+        synsets.Add(long.Parse(fields[0], CultureInfo.InvariantCulture), new NounSynset(synsetWords, parent, int.Parse(fields[1], CultureInfo.InvariantCulture)));
     }
 
     return synsets;
 }
 
-internal sealed record NounSynset(List<string> Words, long? Parent);
+/// <param name="LexicographerFile">WordNet's category of the sense: 5 for animals (noun.animal), 20 for plants (noun.plant).</param>
+internal sealed record NounSynset(List<string> Words, long? Parent, int LexicographerFile);
 
 internal sealed class WordEntry
 {

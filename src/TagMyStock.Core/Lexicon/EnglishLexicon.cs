@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TagMyStock.Core.Keywords;
 
 namespace TagMyStock.Core.Lexicon;
@@ -26,6 +27,15 @@ public sealed record LexiconExpansion(string Keyword, double Strength, LexiconRe
 public sealed class EnglishLexicon
 {
     private static readonly Lazy<EnglishLexicon> Instance = new(() => new EnglishLexicon(LexiconData.LoadEmbedded(), BuyerConcepts.LoadEmbedded()));
+
+    /// <summary>Tagged uses in WordNet's texts from which any noun can be a name's kind: "square" (44), "market" (30); not "dame" (1).</summary>
+    private const int MinFrequencyOfAnyNameKind = 10;
+
+    /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
+    private static readonly FrozenSet<string> NameParticles = new[]
+    {
+        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der", "den", "of", "the", "y", "al", "el",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly LexiconData _data;
     private readonly ConceptExpander _expander;
@@ -130,15 +140,99 @@ public sealed class EnglishLexicon
     /// <summary>Whether WordNet writes a lowercase word only capitalised: a name ("paris", "tokyo").</summary>
     internal bool IsName(string word) => _data.Words.TryGetValue(word, out var info) && info.PartsOfSpeech.HasFlag(PartsOfSpeech.ProperName);
 
+    /// <summary>Whether a lowercase word joins the capitalised words of a name ("de" of "Picos de Europa", "of", "the").</summary>
+    internal static bool IsNameParticle(string word) => NameParticles.Contains(word);
+
+    /// <summary>The most words a name of <see cref="NameSpelling"/> has.</summary>
+    internal int MaxNameWords => _data.MaxNameWords;
+
+    /// <summary>
+    /// How WordNet writes a name of two or more words, given in lowercase ("Eiffel Tower" for "eiffel tower", "Statue of
+    /// Liberty"); null when it knows no such name.
+    /// </summary>
+    internal string? NameSpelling(string name) => _data.Names.TryGetValue(name, out var known) ? known.Spelling : null;
+
+    /// <summary>
+    /// The index of the last word of the longest name of two or more words WordNet knows that starts at
+    /// <paramref name="start"/> ("New York City", "eiffel tower"), or <paramref name="start"/> when none does. Where
+    /// capitals mark names, one the writer capitalised as WordNet does is a name; any other only when it cannot be read
+    /// as plain English: three words or more ("golden gate bridge"), or a word that is a name or no everyday word
+    /// ("york", "fuji"). In lowercase, a "white house" is a house and the "black sea" a sea.
+    /// </summary>
+    /// <param name="words">The text's words, as written.</param>
+    /// <param name="capitalsMarkNames">False for a text in lowercase, in capitals or in title case.</param>
+    internal int KnownNameEnd(IReadOnlyList<string> words, int start, bool capitalsMarkNames)
+    {
+        for (var end = Math.Min(words.Count, start + _data.MaxNameWords) - 1; end > start; end--)
+        {
+            var lower = words.Skip(start).Take(end - start + 1).Select(word => word.ToLowerInvariant()).ToList();
+            if (NameSpelling(string.Join(' ', lower)) is not { } spelling)
+            {
+                continue;
+            }
+
+            // Where capitals mark names, the writer's capitals decide: "Golden Gate Bridge" is the name, "ancient Greek" is not
+            // the language; a name written all in lowercase ("the golden gate bridge, San Francisco") is judged as in lowercase.
+            var capitals = spelling.Split(' ').Zip(words.Skip(start)).Where(pair => char.IsUpper(pair.First[0])).Select(pair => char.IsUpper(pair.Second[0])).ToList();
+            if (capitalsMarkNames && capitals.Any(capitalised => capitalised))
+            {
+                return capitals.All(capitalised => capitalised) ? end : start;
+            }
+
+            if (lower.Count >= 3 || !lower.Where(word => !IsNameParticle(word)).All(IsPlainWord))
+            {
+                return end;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// The common noun among a known name's own words that WordNet says the named thing is, or a broader kind of it: the
+    /// "tower" of "eiffel tower", the "bridge" of "golden gate bridge" (a suspension bridge), the "mount" of "mount fuji"
+    /// (a volcano, a mountain). Null when the name says no kind ("big ben" is a clock, "times square" a city district).
+    /// </summary>
+    internal string? NameKind(string name)
+    {
+        if (!_data.Names.TryGetValue(name, out var known))
+        {
+            return null;
+        }
+
+        var padded = $" {name} ";
+        for (var synset = known.Kind; synset >= 0; synset = _data.Synsets[synset].Parent)
+        {
+            if (_data.Synsets[synset].Words.FirstOrDefault(word => padded.Contains($" {word} ", StringComparison.Ordinal)) is { } kind)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a lowercase word reads as plain English: used at least once in WordNet's texts, and no noun that is only a
+    /// name. "white", "house" and "greek" (an adjective too) are; "york" (a name), "taj" (unknown) and "fuji" (a cherry
+    /// only in a dictionary) are not.
+    /// </summary>
+    private bool IsPlainWord(string word) =>
+        _data.Frequency(word) > 0
+        && (!IsName(word) || (_data.Words.TryGetValue(word, out var info) && info.PartsOfSpeech.HasFlag(PartsOfSpeech.Adjective)));
+
     /// <summary>Whether WordNet knows a lowercase word, as written, only as other parts of speech than a noun ("together", "alone").</summary>
     internal bool IsNeverNoun(string word) =>
         _data.Words.TryGetValue(word, out var info) && (info.PartsOfSpeech & PartsOfSpeech.Noun) == 0 && !_data.IsNoun(word);
 
     /// <summary>
-    /// Whether a lowercase word is a common noun WordNet can place ("city", "lakes"), not a name ("york"), and one its
-    /// texts used at least once: "ben" (a hill) is a noun only in a dictionary.
+    /// Whether a lowercase word can say what a capitalised name WordNet does not know names: a common noun for a place, a
+    /// landform, water or a made thing ("lake" of "Lake Como", "beach" of "Bondi Beach", "basilica", "station"), or one
+    /// WordNet's texts use often ("square", "market", first a shape and an activity there). Not "dame" (a woman, and
+    /// rarely written), so "Notre Dame" says no kind.
     /// </summary>
-    internal bool IsCommonNounInUse(string word) => _data.IsNoun(word) && _data.Frequency(word) > 0;
+    internal bool IsNameKind(string word) =>
+        !IsName(word) && _data.IsNoun(word) && (_data.NamesAPlaceOrThing(word) || _data.Frequency(word) >= MinFrequencyOfAnyNameKind);
 
     private bool IsKnownForm(string word) =>
         _data.Words.ContainsKey(word)

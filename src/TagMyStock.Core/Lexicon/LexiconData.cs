@@ -28,6 +28,9 @@ internal readonly record struct WordInfo(int Frequency, PartsOfSpeech PartsOfSpe
 /// <summary>One noun sense: the words a buyer could type for it (lowercase only) and its broader sense.</summary>
 internal sealed record Synset(string[] Words, int Parent);
 
+/// <summary>A name of several words as WordNet writes it ("Eiffel Tower"), and the noun sense it is an instance or a kind of.</summary>
+internal sealed record ProperName(string Spelling, int Kind);
+
 /// <summary>
 /// The parsed <c>english-lexicon.tsv.gz</c> (written by tools/build-lexicon.cs from WordNet, format in the
 /// folder's README). Read-only once built, so one instance serves every thread.
@@ -51,16 +54,30 @@ internal sealed class LexiconData
         "natural phenomenon",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets)
+    /// <summary>The broader senses under which a noun names a place or a made thing (<see cref="NamesAPlaceOrThing"/>).</summary>
+    private static readonly FrozenSet<string> PlacesAndThings = new[]
+    {
+        "location", "land", "geological formation", "body of water", "artifact",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets, Dictionary<string, ProperName> names)
     {
         Words = words;
         Synsets = synsets;
+        Names = names;
+        MaxNameWords = names.Keys.Select(name => name.Count(letter => letter == ' ') + 1).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>Every lemma and irregular inflection, lowercase, words separated by one space.</summary>
     public Dictionary<string, WordInfo> Words { get; }
 
     public Synset[] Synsets { get; }
+
+    /// <summary>Names of two or more words ("new york city"), lowercase, words separated by one space.</summary>
+    public Dictionary<string, ProperName> Names { get; }
+
+    /// <summary>The most words a name in <see cref="Names"/> has.</summary>
+    public int MaxNameWords { get; }
 
     /// <summary>
     /// Whether a word ending in -ing or -ed is, in a description, the verb it comes from ("parked", "looking"):
@@ -104,17 +121,22 @@ internal sealed class LexiconData
     /// or a splash does not; its "leading", "winding" or "forming" describes rather than shows.
     /// </summary>
     /// <remarks>A plural WordNet lists on its own acts when its singular does: "hands" is first guardianship there.</remarks>
-    public bool NamesAnActor(string noun)
+    public bool NamesAnActor(string noun) => IsUnder(noun, Actors);
+
+    /// <summary>Whether a noun names a place, a landform, water or a made thing: "lake", "beach", "basilica", "station", "statue".</summary>
+    public bool NamesAPlaceOrThing(string noun) => IsUnder(noun, PlacesAndThings);
+
+    private bool IsUnder(string noun, FrozenSet<string> broader)
     {
         var singular = EnglishPlurals.Singularize(noun);
-        return IsUnderActor(NounSense(noun)) || (singular != noun && IsUnderActor(NounSense(singular)));
+        return IsUnder(NounSense(noun), broader) || (singular != noun && IsUnder(NounSense(singular), broader));
     }
 
-    private bool IsUnderActor(int synset)
+    private bool IsUnder(int synset, FrozenSet<string> broader)
     {
         for (; synset >= 0; synset = Synsets[synset].Parent)
         {
-            if (Synsets[synset].Words is [var head, ..] && Actors.Contains(head))
+            if (Synsets[synset].Words is [var head, ..] && broader.Contains(head))
             {
                 return true;
             }
@@ -179,6 +201,7 @@ internal sealed class LexiconData
     {
         var synsets = new List<Synset>(80_000);
         var words = new Dictionary<string, WordInfo>(160_000, StringComparer.Ordinal);
+        var names = new Dictionary<string, ProperName>(20_000, StringComparer.Ordinal);
         var section = "";
         while (reader.ReadLine() is { } line)
         {
@@ -210,12 +233,16 @@ internal sealed class LexiconData
                     var synset = NextField(ref rest);
                     words[word] = new WordInfo(frequency, partsOfSpeech, synset.IsEmpty ? -1 : ParseInt(synset), (byte)ParseInt(NextField(ref rest)));
                     break;
+                case "@names":
+                    var spelling = NextField(ref rest).ToString();
+                    names[spelling.ToLowerInvariant()] = new ProperName(spelling, ParseInt(NextField(ref rest)));
+                    break;
                 default:
                     throw new InvalidDataException($"The lexicon has a line outside any section: {line}");
             }
         }
 
-        return new LexiconData(words, [.. synsets]);
+        return new LexiconData(words, [.. synsets], names);
     }
 
     private static ReadOnlySpan<char> NextField(ref ReadOnlySpan<char> rest)

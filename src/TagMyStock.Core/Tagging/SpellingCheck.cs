@@ -7,7 +7,7 @@ namespace TagMyStock.Core.Tagging;
 /// <summary>
 /// Finds title and keyword words the lexicon does not know and that are close to a word it does ("beatiful"),
 /// which reviewers reject and buyers never find. A false alarm teaches users to ignore the warning, so words
-/// that are probably right although unknown are left alone: names the user capitalised ("Nikon", "Kyoto"),
+/// that are probably right although unknown are left alone: names WordNet knows ("Taj Mahal") or the user capitalised ("Nikon", "Kyoto"),
 /// brands and AI-tool names, anything with a digit, short words, words in other scripts, and words with no
 /// known word within two edits (a name or a foreign word is likelier than a typo then).
 /// </summary>
@@ -27,9 +27,18 @@ internal static partial class SpellingCheck
         var checkedWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in keywords.Prepend(title))
         {
-            foreach (Match match in Word().Matches(text))
+            var words = Word().Matches(text).Select(match => match.Value.Replace('’', '\'').ToLowerInvariant()).ToList();
+            for (var index = 0; index < words.Count; index++)
             {
-                var word = match.Value.Replace('’', '\'').ToLowerInvariant();
+                // The words of a name WordNet knows are spelt as the name is ("taj mahal", "san francisco").
+                var nameEnd = lexicon.KnownNameEnd(words, index, capitalsMarkNames: false);
+                if (nameEnd > index)
+                {
+                    index = nameEnd;
+                    continue;
+                }
+
+                var word = words[index];
                 if (!checkedWords.Add(word) || IsExempt(word, names) || lexicon.IsKnown(word))
                 {
                     continue;

@@ -64,12 +64,6 @@ internal static partial class TermExtractor
         (CloseUp, _ => "close-up"),
     ];
 
-    /// <summary>The lowercase words that join the capitalised words of a name: "Picos de Europa", "Statue of Liberty".</summary>
-    private static readonly FrozenSet<string> NameParticles = new[]
-    {
-        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der", "den", "of", "the", "y", "al", "el",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>Counts say how many, not what: "two dogs" is searched as "dogs".</summary>
     private static readonly FrozenSet<string> Counts = new[]
     {
@@ -179,31 +173,43 @@ internal static partial class TermExtractor
     }
 
     /// <summary>
-    /// The clause's words, lowercase, with each name the writer capitalised as one word ("Picos de Europa", "New York
-    /// City", "Statue of Liberty"), followed by the common noun it names a kind of, if any ("city", "statue"): a name's
-    /// single words are not what the picture shows ("de", "york"), nor do they make phrases.
+    /// The clause's words, lowercase, with each name as one word ("Picos de Europa", "New York City", "Statue of Liberty"),
+    /// followed by the common noun it names a kind of, if any ("city", "statue"): a name's single words are not what the
+    /// picture shows ("de", "york"), nor do they make phrases. A name is one WordNet knows
+    /// (<see cref="EnglishLexicon.KnownNameEnd"/>) or one the writer capitalised (<see cref="NameEnd"/>).
     /// </summary>
     private static List<string> Words(string clause, EnglishLexicon? lexicon, bool findNames)
     {
         var tokens = Word().Matches(clause).Select(match => match.Value.Replace('’', '\'')).ToList();
+        var lower = tokens.ConvertAll(token => token.ToLowerInvariant());
         var words = new List<string>(tokens.Count);
         for (var index = 0; index < tokens.Count; index++)
         {
-            var end = findNames ? NameEnd(tokens, index, lexicon) : index;
+            var known = lexicon is null ? index : lexicon.KnownNameEnd(tokens, index, capitalsMarkNames: findNames);
+            var end = known > index ? known : findNames ? NameEnd(tokens, index, lexicon) : index;
             if (end == index)
             {
-                words.Add(tokens[index].ToLowerInvariant());
+                words.Add(lower[index]);
                 continue;
             }
 
-            var name = tokens[index..(end + 1)];
-            words.Add(string.Join(' ', name).ToLowerInvariant());
-            if (lexicon is not null && NameKind(name, lexicon) is { } kind)
+            // A name makes no phrase with the words before it ("central park" of "central park new york" stays one): the empty
+            // word ends the run.
+            var name = string.Join(' ', lower[index..(end + 1)]);
+            words.Add("");
+            words.Add(name);
+            var kind = lexicon is null ? null : known > index ? lexicon.NameKind(name) : NameKind(tokens[index..(end + 1)], lexicon);
+            if (kind is not null)
             {
-                // The kind makes no phrase with the words after it ("statue torch" of "Statue of Liberty torch"):
-                // the empty word ends the run.
-                words.Add(kind);
-                words.Add("");
+                // "Mount Fuji" is a mountain; WordNet's mount is first a riding horse.
+                words.Add(kind == "mount" ? "mountain" : kind);
+
+                // A kind that ends the name goes on with the words after it ("city skyline" of "New York City skyline"); another
+                // makes no phrase with them ("statue torch" of "Statue of Liberty torch"): the empty word ends the run.
+                if (!name.EndsWith($" {kind}", StringComparison.Ordinal))
+                {
+                    words.Add("");
+                }
             }
 
             index = end;
@@ -233,7 +239,7 @@ internal static partial class TermExtractor
             {
                 (end, capitals) = (index, capitals + 1);
             }
-            else if (!NameParticles.Contains(tokens[index]) || index + 1 == tokens.Count || !IsCapitalised(tokens[index + 1]))
+            else if (!EnglishLexicon.IsNameParticle(tokens[index]) || index + 1 == tokens.Count || !IsCapitalised(tokens[index + 1]))
             {
                 break;
             }
@@ -243,19 +249,16 @@ internal static partial class TermExtractor
     }
 
     /// <summary>
-    /// The common noun a name is a kind of: its last capitalised word before any particle ("City" of "New York City",
-    /// "Statue" of "Statue of Liberty"), or else its first ("Lake" of "Lake Como"); null when neither is one ("Picos
-    /// de Europa"), or only a word WordNet's texts never used (the "ben" of "Big Ben", a Scottish hill).
+    /// The common noun a name WordNet does not know is a kind of: its last capitalised word before any particle ("Street"
+    /// of "Carnaby Street", "Cathedral" of "Cathedral of Santa Maria"), or else its first ("Lake" of "Lake Como"); null when
+    /// neither can say a kind (<see cref="EnglishLexicon.IsNameKind"/>: not the "Dame" of "Notre Dame").
     /// </summary>
     private static string? NameKind(List<string> name, EnglishLexicon lexicon)
     {
-        var particle = name.FindIndex(NameParticles.Contains);
+        var particle = name.FindIndex(EnglishLexicon.IsNameParticle);
         var head = (particle < 0 ? name[^1] : name[particle - 1]).ToLowerInvariant();
         var first = name[0].ToLowerInvariant();
-        var kind = lexicon.IsCommonNounInUse(head) ? head : lexicon.IsCommonNounInUse(first) ? first : null;
-
-        // "Mount Fuji" is a mountain; WordNet's mount is first a riding horse.
-        return kind == "mount" ? "mountain" : kind;
+        return lexicon.IsNameKind(head) ? head : lexicon.IsNameKind(first) ? first : null;
     }
 
     private static bool IsCapitalised(string token) => char.IsUpper(token[0]);

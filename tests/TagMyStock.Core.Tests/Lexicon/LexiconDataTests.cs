@@ -43,6 +43,7 @@ public sealed class LexiconDataTests
         Assert.Equal(-1, Data.Words["golden"].FirstNounSynset);
         Assert.True(Data.Words["geese"].PartsOfSpeech == PartsOfSpeech.None, "irregular inflections are known words without senses of their own");
         Assert.True(Data.Words["sennett"].PartsOfSpeech.HasFlag(PartsOfSpeech.ProperName));
+        Assert.False(Data.Words["gerbera"].PartsOfSpeech.HasFlag(PartsOfSpeech.ProperName), "a genus is written in lowercase as its flowers are");
     }
 
     [Fact]
@@ -51,5 +52,19 @@ public sealed class LexiconDataTests
         Assert.InRange(Data.Words.Count, 100_000, 200_000);
         Assert.All(Data.Synsets, synset => Assert.InRange(synset.Parent, -1, Data.Synsets.Length - 1));
         Assert.All(Data.Words.Values, word => Assert.InRange(word.FirstNounSynset, -1, Data.Synsets.Length - 1));
+        Assert.All(Data.Names.Values, name => Assert.InRange(name.Kind, 0, Data.Synsets.Length - 1));
+    }
+
+    [Fact]
+    public void A_name_of_several_words_keeps_its_spelling_and_the_common_noun_it_is_an_instance_of()
+    {
+        Assert.Equal("Eiffel Tower", Data.Names["eiffel tower"].Spelling);
+        Assert.Equal("Statue of Liberty", Data.Names["statue of liberty"].Spelling);
+        Assert.Equal("tower", Data.Synsets[Data.Names["eiffel tower"].Kind].Words[0]);
+        Assert.Equal("suspension bridge", Data.Synsets[Data.Names["golden gate bridge"].Kind].Words[0]);
+        Assert.Equal("city", Data.Synsets[Data.Names["new york city"].Kind].Words[0]);
+        Assert.False(Data.Names.ContainsKey("golden retriever"), "a common noun of several words is a lemma, not a name");
+        Assert.False(Data.Words.ContainsKey("eiffel tower"), "a name is no lemma: it has no senses to expand");
+        Assert.All(Data.Names.Keys, name => Assert.Contains(' ', name));
     }
 }

@@ -81,6 +81,7 @@ public sealed class LocalTextEngineLexiconTests
     [InlineData("Well-known forget-me-not flowers in the children's garden")]
     [InlineData("Happier dogs running, jumped, quickly, geese flying")]
     [InlineData("Москва ночью, 東京の夜景")]
+    [InlineData("taj mahal reflected in a pool, golden gate bridge in san francisco")]
     public void Names_brands_numbers_phrases_and_inflections_are_not_flagged(string hint)
     {
         var result = Tag(hint);

@@ -246,9 +246,15 @@ public sealed class LocalTextEngineTests
         Assert.DoesNotContain(result.Warnings, warning => warning.Contains("list of keywords", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_hint_in_capitals_makes_a_title_in_sentence_case_that_keeps_names_capitalised() =>
-        Assert.Equal("Paris street cafe in the morning", Tag("IMG_0001.jpg", hint: "PARIS STREET CAFE IN THE MORNING").Metadata.Title);
+    [Theory]
+    [InlineData("PARIS STREET CAFE IN THE MORNING", "Paris street cafe in the morning")]
+    [InlineData("EIFFEL TOWER AT NIGHT", "Eiffel Tower at night")]
+    [InlineData("eiffel tower at night in paris", "Eiffel Tower at night in Paris")]
+    [InlineData("golden gate bridge in san francisco at sunset", "Golden Gate Bridge in San Francisco at sunset")]
+    [InlineData("white house with blue shutters in us style", "White house with blue shutters in us style")]
+    [InlineData("Sunset over the golden gate bridge", "Sunset over the golden gate bridge")]
+    public void A_hint_in_capitals_or_in_lowercase_makes_a_title_in_sentence_case_with_the_names_capitalised(string hint, string title) =>
+        Assert.Equal(title, Tag("IMG_0001.jpg", hint: hint).Metadata.Title);
 
     [Fact]
     public void No_word_appears_in_more_than_three_keywords()
