@@ -53,7 +53,7 @@ internal static class ExpansionVocabulary
         "herb", "shrub", "bush", "hymenopteran", "passerine", "oscine", "placental", "vertebrate", "invertebrate",
         "toad", "miss", "missy", "babe", "corsage", "palace", "doc", "true cat", "minor", "fume", "java",
         "shade", "ovum", "posy", "young woman", "young lady", "beacon light", "girl", "hayfield", "nosegay", "educatee", "manse", "brute", "beast", "machine", "motorcar",
-        "terra firma", "blue air", "yr", "dawning", "portrayal",
+        "terra firma", "blue air", "yr", "dawning", "portrayal", "way",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

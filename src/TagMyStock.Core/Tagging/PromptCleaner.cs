@@ -24,6 +24,10 @@ internal static partial class PromptCleaner
         "hi-res", "ultra hd", "full hd",
     ]);
 
+    /// <summary>
+    /// How the generator should shoot it. The adjectives right before such a phrase go with it: "soft natural light",
+    /// "vivid warm colours", "cool blue tones"; not a mood, which buyers search ("moody blue tones" stays "moody").
+    /// </summary>
     private static readonly Regex TechniquePhrases = BuildNoisePhrases(
     [
         "shallow depth of field", "depth of field", "shallow focus", "soft focus", "selective focus", "sharp details",
@@ -34,7 +38,8 @@ internal static partial class PromptCleaner
         "warm tones", "cool tones", "blue tones", "muted tones", "pastel tones", "warm colours", "warm colors",
         "cool colours", "cool colors", "muted colours", "muted colors", "vivid colours", "vivid colors",
         "vibrant colours", "vibrant colors", "colour grading", "color grading", "film grain",
-    ]);
+    ],
+    prefix: @"(?:(?:soft|warm|cool|vivid|vibrant|bright|golden|muted|natural|gentle|harsh|pastel|rich|cold)\s+)*");
 
     /// <summary>A focal length or an aperture: "85mm", "35 mm", "f/1.8".</summary>
     [GeneratedRegex(@"\b(\d{2,3}\s?mm|f/\d+(\.\d+)?)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -64,10 +69,13 @@ internal static partial class PromptCleaner
     [GeneratedRegex(@"\s*,(\s*,)+\s*", RegexOptions.CultureInvariant)]
     private static partial Regex EmptyClauses();
 
-    /// <summary>One alternation, longest phrase first so "unreal engine 5" wins over "unreal engine".</summary>
-    private static Regex BuildNoisePhrases(string[] phrases) =>
+    /// <summary>
+    /// One alternation, longest phrase first so "unreal engine 5" wins over "unreal engine", after an optional
+    /// <paramref name="prefix"/> pattern.
+    /// </summary>
+    private static Regex BuildNoisePhrases(string[] phrases, string prefix = "") =>
         new(
-            @"\b(" + string.Join('|', phrases.OrderByDescending(phrase => phrase.Length).Select(Regex.Escape)) + @")\b",
+            @"\b" + prefix + "(" + string.Join('|', phrases.OrderByDescending(phrase => phrase.Length).Select(Regex.Escape)) + @")\b",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>The prompt with noise removed; clauses stay comma-separated.</summary>

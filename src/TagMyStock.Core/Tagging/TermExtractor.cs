@@ -64,6 +64,15 @@ internal static partial class TermExtractor
         (CloseUp, _ => "close-up"),
     ];
 
+    /// <summary>The words for what is behind the subject.</summary>
+    private static readonly FrozenSet<string> Backdrops = new[] { "background", "backgrounds", "backdrop", "backdrops" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>How a backdrop looks, which only its phrase says: "blurred background", "plain backdrop".</summary>
+    private static readonly FrozenSet<string> BackdropLooks = new[]
+    {
+        "blurred", "blurry", "soft", "defocused", "unfocused", "out-of-focus", "plain", "simple", "neutral", "clean", "empty", "solid", "smooth",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Counts say how many, not what: "two dogs" is searched as "dogs".</summary>
     private static readonly FrozenSet<string> Counts = new[]
     {
@@ -98,11 +107,22 @@ internal static partial class TermExtractor
             foreach (var run in ContentRuns(clause, lexicon, findNames))
             {
                 var head = run.FindLastIndex(word => lexicon is null || !lexicon.IsVerbForm(word));
+
+                // A backdrop behind a subject already named ("flower on a dark background", "…, soft blurred background") is
+                // searched as a whole ("dark background", "blurred background"): not "background" alone, which says the
+                // picture is one, nor how soft or blurred it is.
+                var isBackdrop = position > 0 && run.Count > 0 && Backdrops.Contains(run[^1]);
                 for (var index = 0; index < run.Count; index++)
                 {
                     if (index > 0 && IsPhrase(run, index, head, lexicon, everyPair))
                     {
                         yield return new Term($"{run[index - 1]} {run[index]}", position - 1, IsPhrase: true);
+                    }
+
+                    if (isBackdrop && (index == run.Count - 1 || BackdropLooks.Contains(run[index])))
+                    {
+                        position++;
+                        continue;
                     }
 
                     yield return new Term(run[index], position++, IsPhrase: false);
@@ -287,10 +307,14 @@ internal static partial class TermExtractor
         return before.IsEmpty || ClauseBreaks().IsMatch(before[^1..]);
     }
 
-    /// <summary>Whether the word at <paramref name="index"/> can be part of a run; false past the clause's end.</summary>
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> can be part of a run; false past the clause's end. A "-like" word says
+    /// what a thing resembles, not what it is: a "daisy-like flower" is a flower.
+    /// </summary>
     private static bool IsContentWord(List<string> words, int index, EnglishLexicon? lexicon, string? previous) =>
         index < words.Count
         && words[index].Length >= 2
         && !StopWords.Contains(words[index])
+        && !words[index].EndsWith("-like", StringComparison.Ordinal)
         && (lexicon is null || !lexicon.IsMannerOrPresentTense(words[index], previous));
 }

@@ -152,6 +152,21 @@ public sealed class LocalTextEngineTests
         Assert.DoesNotContain(result.Metadata.Keywords, keyword => keyword.Split(' ').Any(word => word is "depth" or "field" or "soft" or "light" or "85mm" or "mm" or "tones" or "warm" or "angle" or "low"));
     }
 
+    [Theory]
+    [InlineData("macro photo of gerbera petals, vivid warm colours, soft natural light", "vivid")]
+    [InlineData("water drop splash, cool blue tones, dark background", "cool")]
+    public void The_adjectives_of_how_a_prompt_asks_for_light_and_colour_go_with_it(string prompt, string adjective)
+    {
+        var result = Tag("x.png", prompt: prompt);
+
+        Assert.DoesNotContain(result.Metadata.Keywords, keyword => keyword.Split(' ').Contains(adjective));
+        Assert.DoesNotContain(result.Metadata.Keywords, keyword => keyword.Split(' ').Any(word => word is "light" or "tones" or "colours" or "soft" or "warm"));
+    }
+
+    [Fact]
+    public void A_mood_before_how_a_prompt_asks_for_colour_stays() =>
+        Assert.Contains("moody", Tag("x.png", prompt: "dark storm clouds over an empty highway, moody blue tones").Metadata.Keywords);
+
     [Fact]
     public void Thin_evidence_is_reported_not_padded()
     {

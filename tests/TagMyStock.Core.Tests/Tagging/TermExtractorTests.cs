@@ -119,6 +119,24 @@ public sealed class TermExtractorTests
     public void A_first_word_a_title_case_text_or_a_single_capital_is_no_name(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
 
+    [Theory]
+    [InlineData("yellow flower on a dark background", new[] { "yellow", "flower", "dark" }, "dark background")]
+    [InlineData("ladybird on a grass stem, soft blurred background", new[] { "ladybird", "grass", "stem" }, "blurred background")]
+    [InlineData("coffee cup against a plain white backdrop", new[] { "coffee", "cup", "white" }, "white backdrop")]
+    public void A_backdrop_behind_a_subject_is_searched_as_a_phrase_not_as_a_background(string text, string[] words, string phrase)
+    {
+        Assert.Equal(words, Words(text));
+        Assert.Contains(phrase, Phrases(text));
+    }
+
+    [Fact]
+    public void A_background_that_is_the_picture_is_a_keyword() =>
+        Assert.Equal(["abstract", "blue", "watercolor", "background"], Words("abstract blue watercolor background"));
+
+    [Fact]
+    public void What_a_thing_resembles_is_not_what_it_is() =>
+        Assert.Equal(["bright", "yellow", "flower", "petals"], Words("bright yellow daisy-like flower with star-like petals"));
+
     [Fact]
     public void A_name_makes_no_phrase_with_its_neighbours()
     {
