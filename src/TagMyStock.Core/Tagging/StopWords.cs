@@ -5,7 +5,8 @@ namespace TagMyStock.Core.Tagging;
 /// <summary>Words that never make a keyword on their own.</summary>
 internal static class StopWords
 {
-    private static readonly FrozenSet<string> English = new[]
+    /// <summary>The words of English grammar: articles, pronouns, prepositions, auxiliaries, conjunctions.</summary>
+    private static readonly FrozenSet<string> FunctionWords = new[]
     {
         "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
         "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
@@ -20,11 +21,23 @@ internal static class StopWords
         "onto", "upon", "via", "within", "without", "across", "along", "around", "behind", "beside",
         "besides", "near", "next", "among", "toward", "towards", "beneath", "inside", "outside", "past", "beyond",
         "throughout", "amid", "amidst", "one's",
-        "it's", "there's", "let's", "made", "make", "showing", "shows", "show", "featuring", "depicting",
+        "it's", "there's", "let's",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words about the file or the picture as a picture, not what it shows: "showing", "photo", and what cameras and
+    /// editors put in file names ("IMG", "final", "new version").
+    /// </summary>
+    private static readonly FrozenSet<string> AboutTheFile = new[]
+    {
+        "made", "make", "showing", "shows", "show", "featuring", "depicting",
         "depicts", "seen", "image", "images", "photo", "photos", "photograph", "photography", "picture", "pictures",
         "pic", "shot", "stock", "copy", "final", "edit", "edited", "version", "new", "untitled", "file",
         "img", "dsc", "dscn", "dscf", "pxl", "screenshot", "export", "jpg", "jpeg", "png", "webp", "tif", "tiff",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static bool Contains(string word) => English.Contains(word);
+    public static bool Contains(string word) => FunctionWords.Contains(word) || AboutTheFile.Contains(word);
+
+    /// <summary>Whether a lowercase word is a word of grammar ("in", "the"), which starts no name; "new" is not ("New York").</summary>
+    public static bool IsFunctionWord(string word) => FunctionWords.Contains(word);
 }

@@ -291,15 +291,7 @@ internal static partial class TermExtractor
         !text.Any(char.IsLower)
         || Word().Matches(text).Any(match => IsCapitalised(match.Value) && IsFunctionWord(match.Value) && !IsClauseStart(text, match.Index));
 
-    /// <summary>
-    /// A stop word such as "in" or "the", which starts no name; "new" is a stop word only for file names ("new version")
-    /// and starts many names ("New York").
-    /// </summary>
-    private static bool IsFunctionWord(string token)
-    {
-        var lower = token.ToLowerInvariant();
-        return StopWords.Contains(lower) && lower != "new";
-    }
+    private static bool IsFunctionWord(string token) => StopWords.IsFunctionWord(token.ToLowerInvariant());
 
     private static bool IsClauseStart(string text, int index)
     {
