@@ -163,6 +163,11 @@ public sealed class EnglishLexicon
     /// <param name="capitalsMarkNames">False for a text in lowercase, in capitals or in title case.</param>
     internal int KnownNameEnd(IReadOnlyList<string> words, int start, bool capitalsMarkNames)
     {
+        if (start + 1 >= words.Count || !_data.NameStarts.Contains($"{words[start].ToLowerInvariant()} {words[start + 1].ToLowerInvariant()}"))
+        {
+            return start;
+        }
+
         for (var end = Math.Min(words.Count, start + _data.MaxNameWords) - 1; end > start; end--)
         {
             var lower = words.Skip(start).Take(end - start + 1).Select(word => word.ToLowerInvariant()).ToList();

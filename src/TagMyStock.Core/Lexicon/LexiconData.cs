@@ -66,6 +66,7 @@ internal sealed class LexiconData
         Synsets = synsets;
         Names = names;
         MaxNameWords = names.Keys.Select(name => name.Count(letter => letter == ' ') + 1).DefaultIfEmpty(0).Max();
+        NameStarts = names.Keys.Select(FirstTwoWords).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every lemma and irregular inflection, lowercase, words separated by one space.</summary>
@@ -78,6 +79,9 @@ internal sealed class LexiconData
 
     /// <summary>The most words a name in <see cref="Names"/> has.</summary>
     public int MaxNameWords { get; }
+
+    /// <summary>The first two words of every name in <see cref="Names"/> ("new york"), so that most words are passed over at once.</summary>
+    public HashSet<string> NameStarts { get; }
 
     /// <summary>
     /// Whether a word ending in -ing or -ed is, in a description, the verb it comes from ("parked", "looking"):
@@ -122,6 +126,13 @@ internal sealed class LexiconData
     /// </summary>
     /// <remarks>A plural WordNet lists on its own acts when its singular does: "hands" is first guardianship there.</remarks>
     public bool NamesAnActor(string noun) => IsUnder(noun, Actors);
+
+    /// <summary>"new york" of "new york city"; a name has two words or more.</summary>
+    private static string FirstTwoWords(string name)
+    {
+        var secondSpace = name.IndexOf(' ', name.IndexOf(' ', StringComparison.Ordinal) + 1);
+        return secondSpace < 0 ? name : name[..secondSpace];
+    }
 
     /// <summary>Whether a noun names a place, a landform, water or a made thing: "lake", "beach", "basilica", "station", "statue".</summary>
     public bool NamesAPlaceOrThing(string noun) => IsUnder(noun, PlacesAndThings);
