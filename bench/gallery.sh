@@ -6,8 +6,8 @@
 # the cache and runs the query, signs the links and renders. /health (one database round trip) too.
 #
 #   bench/gallery.sh [IMAGES]        IMAGES in the account, default 10000
-#   bench/gallery.sh --quick         200 images, one short round: checks that the benchmark still runs
-#                                    against the current app (scripts/test does), measures nothing
+#   bench/gallery.sh --quick [IMAGES]  one short round over IMAGES (default 200): checks that the benchmark
+#                                    still runs against the current app (scripts/test does), measures nothing
 #
 # Writes the table to stdout and to bench/results/gallery-IMAGES.md (--quick: stdout only). Exits non-zero
 # when the app failed or a load run got anything but the expected page.
@@ -19,9 +19,9 @@ if [[ "${1:-}" == --quick ]]; then
   shift
 fi
 images="${1:-10000}"
-if $quick; then images=200; fi
+if $quick; then images="${1:-200}"; fi
 if [[ ! "$images" =~ ^[1-9][0-9]*$ ]]; then
-  echo "usage: bench/gallery.sh [IMAGES | --quick]   (IMAGES: images in the account, default 10000)" >&2
+  echo "usage: bench/gallery.sh [--quick] [IMAGES]   (IMAGES: images in the account, default 10000; 200 with --quick)" >&2
   exit 2
 fi
 
