@@ -72,7 +72,7 @@ foreach (var (lemma, entry) in words)
 // instance or a kind of ("tower", "city"), for texts that do not capitalise it ("eiffel tower at night").
 var names = new SortedDictionary<string, (string Spelling, long Kind)>(StringComparer.Ordinal);
 foreach (var (lemma, entry) in words.Where(pair => pair.Key.Contains(' ', StringComparison.Ordinal)
-    && pair.Value.PartsOfSpeech.Contains('p') && pair.Value.FirstNounOffset is { } offset && nounSynsets[offset].Words.Count == 0))
+    && pair.Value.PartsOfSpeech.Contains('p') && NamesANamedThing(pair.Value)))
 {
     var kind = nounSynsets[entry.FirstNounOffset!.Value].Parent;
     while (kind is { } current && nounSynsets[current].Words.Count == 0)
@@ -88,7 +88,7 @@ foreach (var (lemma, entry) in words.Where(pair => pair.Key.Contains(' ', String
 
 // A sense no lowercase word names is a named thing ("Paris", "Sennett"): its chain (national capital, seat,
 // centre) says little a buyer searches for, so such words are known but not expanded.
-foreach (var entry in words.Values.Where(entry => entry.FirstNounOffset is { } offset && nounSynsets[offset].Words.Count == 0))
+foreach (var entry in words.Values.Where(NamesANamedThing))
 {
     entry.FirstNounOffset = null;
 }
@@ -145,6 +145,9 @@ using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = 
 }
 
 Console.WriteLine($"{output}: {words.Count} words, {names.Count} names, {reachable.Count} noun synsets, {new FileInfo(output).Length} bytes");
+
+// Whether a word's first noun sense is a named thing: a sense no lowercase word names ("Paris", "Eiffel Tower").
+bool NamesANamedThing(WordEntry entry) => entry.FirstNounOffset is { } offset && nounSynsets[offset].Words.Count == 0;
 
 static WordEntry Entry(SortedDictionary<string, WordEntry> words, string lemma)
 {

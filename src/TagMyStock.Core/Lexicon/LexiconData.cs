@@ -69,6 +69,13 @@ internal sealed class LexiconData
         NameStarts = names.Keys.Select(FirstTwoWords).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>"new york" of "new york city"; a name has two words or more.</summary>
+    private static string FirstTwoWords(string name)
+    {
+        var secondSpace = name.IndexOf(' ', name.IndexOf(' ', StringComparison.Ordinal) + 1);
+        return secondSpace < 0 ? name : name[..secondSpace];
+    }
+
     /// <summary>Every lemma and irregular inflection, lowercase, words separated by one space.</summary>
     public Dictionary<string, WordInfo> Words { get; }
 
@@ -126,13 +133,6 @@ internal sealed class LexiconData
     /// </summary>
     /// <remarks>A plural WordNet lists on its own acts when its singular does: "hands" is first guardianship there.</remarks>
     public bool NamesAnActor(string noun) => IsUnder(noun, Actors);
-
-    /// <summary>"new york" of "new york city"; a name has two words or more.</summary>
-    private static string FirstTwoWords(string name)
-    {
-        var secondSpace = name.IndexOf(' ', name.IndexOf(' ', StringComparison.Ordinal) + 1);
-        return secondSpace < 0 ? name : name[..secondSpace];
-    }
 
     /// <summary>Whether a noun names a place, a landform, water or a made thing: "lake", "beach", "basilica", "station", "statue".</summary>
     public bool NamesAPlaceOrThing(string noun) => IsUnder(noun, PlacesAndThings);
