@@ -13,7 +13,10 @@ var wordNetDirectory = args.Length > 0 ? args[0] : "/usr/share/wordnet";
 var output = args.Length > 1 ? args[1] : Path.Combine("src", "TagMyStock.Core", "Lexicon", "english-lexicon.tsv.gz");
 
 const int AnimalsFile = 5;
+const int LocationsFile = 15;
+const int NaturalObjectsFile = 17;
 const int PlantsFile = 20;
+const int TimesFile = 28;
 
 var tagCounts = ReadTagCounts(Path.Combine(wordNetDirectory, "cntlist.rev"));
 var (lowercaseWords, spellings) = ReadSpellings(["data.noun", "data.verb", "data.adj", "data.adv"], wordNetDirectory);
@@ -87,9 +90,16 @@ foreach (var (lemma, entry) in words.Where(pair => pair.Key.Contains(' ', String
 }
 
 // A sense no lowercase word names is a named thing ("Paris", "Sennett"): its chain (national capital, seat,
-// centre) says little a buyer searches for, so such words are known but not expanded.
-foreach (var entry in words.Values.Where(NamesANamedThing))
+// centre) says little a buyer searches for, so such words are known but not expanded. A one-word name of a place or
+// a day ("china", "london", "christmas") is marked: inside a longer name it still says where or when the picture is
+// ("Great Wall of China", "Christmas Eve"); a person's is not ("Eiffel" of "Eiffel Tower").
+foreach (var (lemma, entry) in words.Where(pair => NamesANamedThing(pair.Value)))
 {
+    if (!lemma.Contains(' ', StringComparison.Ordinal) && nounSynsets[entry.FirstNounOffset!.Value].LexicographerFile is LocationsFile or NaturalObjectsFile or TimesFile)
+    {
+        entry.PartsOfSpeech.Add('w');
+    }
+
     entry.FirstNounOffset = null;
 }
 
@@ -251,7 +261,11 @@ static Dictionary<long, NounSynset> ReadNounSynsets(string path)
     return synsets;
 }
 
-/// <param name="LexicographerFile">WordNet's category of the sense: 5 for animals (noun.animal), 20 for plants (noun.plant).</param>
+/// <param name="LexicographerFile">
+/// WordNet's category of the sense: 5 for animals (noun.animal), 15 for places (noun.location), 17 for natural objects such
+/// as rivers and mountains (noun.object), 20 for plants (noun.plant),
+/// 28 for times (noun.time).
+/// </param>
 internal sealed record NounSynset(List<string> Words, long? Parent, int LexicographerFile);
 
 internal sealed class WordEntry

@@ -196,7 +196,8 @@ public sealed class EnglishLexicon
     /// <summary>
     /// The common noun among a known name's own words that WordNet says the named thing is, or a broader kind of it: the
     /// "tower" of "eiffel tower", the "bridge" of "golden gate bridge" (a suspension bridge), the "mount" of "mount fuji"
-    /// (a volcano, a mountain). Null when the name says no kind ("big ben" is a clock, "times square" a city district).
+    /// (a volcano, a mountain). Null when the name says no kind ("big ben" is a clock, "times square" a city district) or
+    /// only a time, which no picture shows (the "day" of "mother's day", "thanksgiving day").
     /// </summary>
     internal string? NameKind(string name)
     {
@@ -210,12 +211,61 @@ public sealed class EnglishLexicon
         {
             if (_data.Synsets[synset].Words.FirstOrDefault(word => padded.Contains($" {word} ", StringComparison.Ordinal)) is { } kind)
             {
-                return kind;
+                return _data.NamesATime(synset) ? null : kind;
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The names inside a lowercase name of a place, a thing or a day that say where or when on their own, as buyers search
+    /// them: a known name that starts it ("new york" of "new york city skyline"), and a one-word name of a place or a day
+    /// that starts it ("christmas" of "christmas eve", "london" of "london bridge") or follows its last "of" ("china" of
+    /// "great wall of china"). None inside a person's name ("Frederick Law Olmsted", "Lawrence of Arabia"); a person's name
+    /// inside a place's is none either ("eiffel": WordNet's Eiffel is the engineer).
+    /// </summary>
+    /// <remarks>A name WordNet does not know is taken for a place or a thing: ask only for one that says its kind ("Sydney Harbour Bridge").</remarks>
+    internal IEnumerable<string> NamesWithin(string name)
+    {
+        if (_data.Names.TryGetValue(name, out var known) && _data.NamesAPerson(known))
+        {
+            yield break;
+        }
+
+        var words = name.Split(' ');
+        for (var count = words.Length - 1; count >= 2; count--)
+        {
+            // A possessive is searched without its "'s": "new year" of "new year's eve".
+            var start = string.Join(' ', words[..count]);
+            start = start.EndsWith("'s", StringComparison.Ordinal) ? start[..^2] : start;
+            if (_data.Names.TryGetValue(start, out var within) && !_data.NamesAPerson(within))
+            {
+                yield return start;
+                break;
+            }
+        }
+
+        if (IsPlaceOrDayName(words[0]))
+        {
+            yield return words[0];
+        }
+
+        if (words.Length >= 3 && words[^2] == "of" && IsPlaceOrDayName(words[^1]))
+        {
+            yield return words[^1];
+        }
+    }
+
+    /// <summary>
+    /// Whether a lowercase word is first the name of a place or a day, and only ever a noun: "china", "london", "christmas";
+    /// not "south" nor "mobile" (adjectives too), "march" (a verb too) or "us" (two letters, as initials are).
+    /// </summary>
+    private bool IsPlaceOrDayName(string word) =>
+        word.Length >= 3
+        && _data.Words.TryGetValue(word, out var info)
+        && info.PartsOfSpeech.HasFlag(PartsOfSpeech.PlaceOrDayName)
+        && (info.PartsOfSpeech & (PartsOfSpeech.Verb | PartsOfSpeech.Adjective | PartsOfSpeech.Adverb)) == 0;
 
     /// <summary>
     /// Whether a lowercase word reads as plain English: used at least once in WordNet's texts, and no noun that is only a

@@ -5,7 +5,7 @@ using TagMyStock.Core.Keywords;
 
 namespace TagMyStock.Core.Lexicon;
 
-/// <summary>The parts of speech WordNet lists a lemma under, and whether it is only ever a name.</summary>
+/// <summary>The parts of speech WordNet lists a lemma under, and whether it is only ever a name or first a place's or a day's.</summary>
 [Flags]
 internal enum PartsOfSpeech : byte
 {
@@ -17,6 +17,9 @@ internal enum PartsOfSpeech : byte
 
     /// <summary>WordNet writes it capitalised only ("Sennett"): a known word, but never offered as a spelling fix.</summary>
     ProperName = 16,
+
+    /// <summary>Its most frequent noun sense is a named place or day, written capitalised ("China", "London", "Christmas").</summary>
+    PlaceOrDayName = 32,
 }
 
 /// <summary>What the lexicon knows about one word or multi-word lemma.</summary>
@@ -59,6 +62,12 @@ internal sealed class LexiconData
     {
         "location", "land", "geological formation", "body of water", "artifact",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The broader sense of every stretch of time (<see cref="NamesATime"/>).</summary>
+    private static readonly FrozenSet<string> Times = new[] { "time period" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The broader sense of every person's name (<see cref="NamesAPerson"/>).</summary>
+    private static readonly FrozenSet<string> People = new[] { "person" }.ToFrozenSet(StringComparer.Ordinal);
 
     private LexiconData(Dictionary<string, WordInfo> words, Synset[] synsets, Dictionary<string, ProperName> names)
     {
@@ -136,6 +145,12 @@ internal sealed class LexiconData
 
     /// <summary>Whether a noun names a place, a landform, water or a made thing: "lake", "beach", "basilica", "station", "statue".</summary>
     public bool NamesAPlaceOrThing(string noun) => IsUnder(noun, PlacesAndThings);
+
+    /// <summary>Whether a noun sense is a stretch of time: a day, a season, an era.</summary>
+    public bool NamesATime(int synset) => IsUnder(synset, Times);
+
+    /// <summary>Whether a name is a person's ("Frederick Law Olmsted", "Lawrence of Arabia"): its kind is a kind of person.</summary>
+    public bool NamesAPerson(ProperName name) => IsUnder(name.Kind, People);
 
     private bool IsUnder(string noun, FrozenSet<string> broader)
     {
@@ -276,6 +291,7 @@ internal sealed class LexiconData
                 'a' => PartsOfSpeech.Adjective,
                 'r' => PartsOfSpeech.Adverb,
                 'p' => PartsOfSpeech.ProperName,
+                'w' => PartsOfSpeech.PlaceOrDayName,
                 _ => throw new InvalidDataException($"Unknown part of speech '{letter}' in the lexicon."),
             };
         }

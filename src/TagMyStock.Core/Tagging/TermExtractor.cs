@@ -194,8 +194,9 @@ internal static partial class TermExtractor
 
     /// <summary>
     /// The clause's words, lowercase, with each name as one word ("Picos de Europa", "New York City", "Statue of Liberty"),
-    /// followed by the common noun it names a kind of, if any ("city", "statue"): a name's single words are not what the
-    /// picture shows ("de", "york"), nor do they make phrases. A name is one WordNet knows
+    /// followed by the common noun it names a kind of, if any ("city", "statue"), and the names inside it that say where or
+    /// when ("new york"; <see cref="EnglishLexicon.NamesWithin"/>): a name's other single words are not what the picture
+    /// shows ("de", "york"), nor do they make phrases. A name is one WordNet knows
     /// (<see cref="EnglishLexicon.KnownNameEnd"/>) or one the writer capitalised (<see cref="NameEnd"/>).
     /// </summary>
     private static List<string> Words(string clause, EnglishLexicon? lexicon, bool findNames)
@@ -219,6 +220,19 @@ internal static partial class TermExtractor
             words.Add("");
             words.Add(name);
             var kind = lexicon is null ? null : known > index ? lexicon.NameKind(name) : NameKind(tokens[index..(end + 1)], lexicon);
+
+            // The names inside it that say where or when ("china" of "Great Wall of China", "christmas" of "Christmas Eve"), each
+            // a word of its own: the empty word keeps it from a phrase with the kind or the words after ("china wall").
+            if (lexicon is not null && (known > index || kind is not null))
+            {
+                foreach (var within in lexicon.NamesWithin(name))
+                {
+                    words.Add("");
+                    words.Add(within);
+                    words.Add("");
+                }
+            }
+
             if (kind is not null)
             {
                 // "Mount Fuji" is a mountain; WordNet's mount is first a riding horse.

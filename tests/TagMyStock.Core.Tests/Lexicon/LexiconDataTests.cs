@@ -67,4 +67,23 @@ public sealed class LexiconDataTests
         Assert.False(Data.Words.ContainsKey("eiffel tower"), "a name is no lemma: it has no senses to expand");
         Assert.All(Data.Names.Keys, name => Assert.Contains(' ', name));
     }
+
+    [Theory]
+    [InlineData("china", true)]
+    [InlineData("london", true)]
+    [InlineData("christmas", true)]
+    [InlineData("hudson", true)]
+    [InlineData("eiffel", false)]
+    [InlineData("lincoln", false)]
+    [InlineData("dog", false)]
+    public void A_word_first_naming_a_place_or_a_day_is_marked_and_a_persons_name_is_not(string word, bool placeOrDay) =>
+        Assert.Equal(placeOrDay, Data.Words[word].PartsOfSpeech.HasFlag(PartsOfSpeech.PlaceOrDayName));
+
+    [Fact]
+    public void A_persons_name_is_told_from_a_place_by_its_kind()
+    {
+        Assert.True(Data.NamesAPerson(Data.Names["frederick law olmsted"]));
+        Assert.False(Data.NamesAPerson(Data.Names["new york city"]));
+        Assert.False(Data.NamesAPerson(Data.Names["christmas eve"]));
+    }
 }

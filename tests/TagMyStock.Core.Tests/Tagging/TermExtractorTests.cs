@@ -54,7 +54,7 @@ public sealed class TermExtractorTests
 
     [Theory]
     [InlineData("hiking trail through a mountain meadow in the Picos de Europa", new[] { "hiking", "trail", "mountain", "meadow", "picos de europa" })]
-    [InlineData("New York City skyline at night", new[] { "new york city", "city", "skyline", "night" })]
+    [InlineData("New York City skyline at night", new[] { "new york city", "new york", "city", "skyline", "night" })]
     [InlineData("tourists at the Statue of Liberty", new[] { "tourists", "statue of liberty", "statue" })]
     [InlineData("boats on Lake Como in summer", new[] { "boats", "lake como", "lake", "summer" })]
     [InlineData("Picos de Europa", new[] { "picos de europa" })]
@@ -66,14 +66,37 @@ public sealed class TermExtractorTests
     [Theory]
     [InlineData("eiffel tower at night", new[] { "eiffel tower", "tower", "night" })]
     [InlineData("Eiffel Tower At Night", new[] { "eiffel tower", "tower", "night" })]
-    [InlineData("golden gate bridge in san francisco", new[] { "golden gate bridge", "bridge", "san francisco" })]
-    [InlineData("the golden gate bridge, San Francisco", new[] { "golden gate bridge", "bridge", "san francisco" })]
-    [InlineData("NEW YORK CITY SKYLINE", new[] { "new york city", "city", "skyline" })]
+    [InlineData("golden gate bridge in san francisco", new[] { "golden gate bridge", "golden gate", "bridge", "san francisco" })]
+    [InlineData("the golden gate bridge, San Francisco", new[] { "golden gate bridge", "golden gate", "bridge", "san francisco" })]
+    [InlineData("NEW YORK CITY SKYLINE", new[] { "new york city", "new york", "city", "skyline" })]
     [InlineData("mount fuji at sunrise", new[] { "mount fuji", "mountain", "sunrise" })]
     [InlineData("Big Ben and the Houses of Parliament", new[] { "big ben", "houses of parliament" })]
     [InlineData("Storm over the Black Sea", new[] { "storm", "black sea", "sea" })]
     public void A_name_wordnet_knows_is_found_in_any_case_with_the_kind_among_its_own_words(string text, string[] expected) =>
         Assert.Equal(expected, Words(text));
+
+    [Theory]
+    [InlineData("family dinner on christmas eve", new[] { "family", "dinner", "christmas eve", "christmas" })]
+    [InlineData("Great Wall of China at sunrise", new[] { "great wall of china", "great wall", "china", "wall", "sunrise" })]
+    [InlineData("London Bridge at night", new[] { "london bridge", "london", "bridge", "night" })]
+    [InlineData("new year's eve fireworks", new[] { "new year's eve", "new year", "fireworks" })]
+    [InlineData("Sydney Harbour Bridge at dusk", new[] { "sydney harbour bridge", "sydney", "bridge", "dusk" })]
+    [InlineData("eiffel tower at night", new[] { "eiffel tower", "tower", "night" })]
+    [InlineData("a statue of Frederick Law Olmsted", new[] { "statue", "frederick law olmsted" })]
+    [InlineData("road trip through West Virginia", new[] { "road", "trip", "west virginia" })]
+    [InlineData("sheep farm in New Zealand", new[] { "sheep", "farm", "new zealand" })]
+    [InlineData("portrait of Leon Smith", new[] { "portrait", "leon smith" })]
+    public void A_place_or_a_day_named_inside_a_name_is_a_keyword_of_its_own(string text, string[] expected) =>
+        Assert.Equal(expected, Words(text));
+
+    [Theory]
+    [InlineData("Thanksgiving Day turkey", new[] { "thanksgiving day", "thanksgiving", "turkey" })]
+    [InlineData("mother and child on mother's day", new[] { "mother", "child", "mother's day" })]
+    public void A_day_is_no_kind_a_picture_shows(string text, string[] expected)
+    {
+        Assert.Equal(expected, Words(text));
+        Assert.Empty(Phrases(text));
+    }
 
     [Theory]
     [InlineData("white house with blue shutters", new[] { "white", "house", "blue", "shutters" })]
