@@ -1,15 +1,17 @@
 using System.Collections.Frozen;
 using System.Text;
 using TagMyStock.Core.Keywords;
+using TagMyStock.Core.Lexicon;
 
 namespace TagMyStock.Core.Rules;
 
 /// <summary>Capitalises a title as <see cref="TitleStyle"/> asks.</summary>
 /// <remarks>
 /// Words the writer cased on purpose are kept: acronyms ("NASA", "USA") and mixed case ("iPhone", "McDonald").
-/// Sentence case has no dictionary of names, so it lowers capitalised words only when the title is written in
-/// title case or in capitals (most words capitalised); a title already in sentence case keeps its capitalised
-/// names ("Sunset over Paris"), while "Sunset Over Paris" becomes "Sunset over paris".
+/// Sentence case lowers capitalised words only when the title is written in title case or in capitals (most words
+/// capitalised), so a title already in sentence case keeps its capitalised names ("Sunset over Bondi"); then the names
+/// the lexicon knows get their capitals back ("Sunset Over Paris" becomes "Sunset over Paris", "eiffel tower at night"
+/// "Eiffel Tower at night"), and a word that is no English word keeps its own ("Sunset At Bondi" is "Sunset at Bondi").
 /// </remarks>
 public static class TitleCasing
 {
@@ -46,22 +48,48 @@ public static class TitleCasing
         return cased.ToString();
     }
 
-    /// <summary>"Red Fox In The Snow" → "Red fox in the snow".</summary>
+    /// <summary>"Red Fox In The Snow" → "Red fox in the snow", "Sunset Over Paris" → "Sunset over Paris".</summary>
     public static string ToSentenceCase(string title)
     {
         var words = TextWords.Split(title);
         var cased = new StringBuilder(ShoutedToLower(title, words));
         var later = words.Skip(1).Select(word => cased.ToString(word.Start, word.Length)).Where(word => !string.Equals(word, "I", StringComparison.Ordinal)).ToList();
         var titleCased = later.Count(IsPlainCapitalised) * 2 > later.Count;
+        var lexicon = EnglishLexicon.Shared;
         for (var index = 0; index < words.Count; index++)
         {
+            // The first word is lowered too, so that a name it starts is found ("Eiffel Tower at night"). A word English does
+            // not know keeps its capital: it can only be a name ("Bondi", "Como").
             var word = words[index];
             var text = cased.ToString(word.Start, word.Length);
-            var replacement = index == 0 ? Capitalise(text) : titleCased && IsPlainCapitalised(text) ? text.ToLowerInvariant() : text;
-            cased.Remove(word.Start, word.Length).Insert(word.Start, replacement);
+            if ((index == 0 || titleCased) && IsPlainCapitalised(text) && IsEnglish(title, words, index, lexicon))
+            {
+                cased.Remove(word.Start, word.Length).Insert(word.Start, text.ToLowerInvariant());
+            }
         }
 
-        return cased.ToString();
+        var named = new StringBuilder(lexicon.WithNamesCapitalised(cased.ToString()));
+        if (words.Count > 0)
+        {
+            var first = named.ToString(words[0].Start, words[0].Length);
+            named.Remove(words[0].Start, words[0].Length).Insert(words[0].Start, Capitalise(first));
+        }
+
+        return named.ToString();
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="index"/> is English: a word of grammar, a word the lexicon knows, or part of a
+    /// term it knows with the word before or after ("Brûlée" of "Crème Brûlée").
+    /// </summary>
+    private static bool IsEnglish(string title, IReadOnlyList<TextWord> words, int index, EnglishLexicon lexicon)
+    {
+        string Text(int at) => title.Substring(words[at].Start, words[at].Length);
+        var text = Text(index);
+        return EnglishLexicon.IsFunctionWord(text.ToLowerInvariant())
+            || lexicon.IsKnown(text)
+            || (index > 0 && lexicon.IsKnown($"{Text(index - 1)} {text}"))
+            || (index + 1 < words.Count && lexicon.IsKnown($"{text} {Text(index + 1)}"));
     }
 
     /// <summary>A title in capitals ("RED FOX IN SNOW") is lowered first, since its capitals carry no information.</summary>

@@ -305,7 +305,7 @@ internal static partial class TermExtractor
         !text.Any(char.IsLower)
         || Word().Matches(text).Any(match => IsCapitalised(match.Value) && IsFunctionWord(match.Value) && !IsClauseStart(text, match.Index));
 
-    private static bool IsFunctionWord(string token) => StopWords.IsFunctionWord(token.ToLowerInvariant());
+    private static bool IsFunctionWord(string token) => EnglishLexicon.IsFunctionWord(token.ToLowerInvariant());
 
     private static bool IsClauseStart(string text, int index)
     {

@@ -32,9 +32,6 @@ internal static partial class TitleComposer
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
-
     /// <summary>A clause names a subject when it has at least this many words that could be keywords.</summary>
     private const int MinimumTitleWords = 2;
 
@@ -166,9 +163,9 @@ internal static partial class TitleComposer
     }
 
     /// <summary>
-    /// The text with a capital first letter. A text in capitals ("PARIS STREET CAFE") is lowered first, all but the names
-    /// the lexicon knows ("Paris"): agencies refuse titles in capitals. In a text in lowercase ("eiffel tower at night in
-    /// paris") the same names get their capitals ("Eiffel Tower at night in Paris").
+    /// The text with a capital first letter and the names the lexicon knows capitalised where it has them in lowercase
+    /// ("Eiffel Tower at night in Paris"; <see cref="EnglishLexicon.WithNamesCapitalised"/>). A text in capitals ("PARIS
+    /// STREET CAFE") is lowered first: agencies refuse titles in capitals. A text in title case keeps it, as its writer chose.
     /// </summary>
     private static string SentenceCase(string text, EnglishLexicon lexicon)
     {
@@ -177,44 +174,8 @@ internal static partial class TitleComposer
             return text;
         }
 
-        if (!text.Any(char.IsLower) || !text.Any(char.IsUpper))
-        {
-            text = WithNamesCapitalised(text.ToLowerInvariant(), lexicon);
-        }
-
-        return Capitalised(text);
+        return Capitalised(lexicon.WithNamesCapitalised(text.Any(char.IsLower) ? text : text.ToLowerInvariant()));
     }
-
-    /// <summary>A lowercase text with the names the lexicon knows spelt as it spells them: "Statue of Liberty", "Paris".</summary>
-    private static string WithNamesCapitalised(string text, EnglishLexicon lexicon)
-    {
-        var words = Word().Matches(text);
-        var values = words.Select(word => word.Value).ToList();
-        var spelt = text.ToCharArray();
-        for (var index = 0; index < words.Count; index++)
-        {
-            var end = lexicon.KnownNameEnd(values, index, capitalsMarkNames: false);
-            var spelling = end > index ? lexicon.NameSpelling(string.Join(' ', values[index..(end + 1)]))!.Split(' ')
-                : IsSingleWordName(values[index], lexicon) ? [Capitalised(values[index])]
-                : [];
-            // Only the case changes, so each word keeps its length; a letter whose lowercase is longer keeps the text as written.
-            for (var part = 0; part < spelling.Length && spelling[part].Length == words[index + part].Length; part++)
-            {
-                spelling[part].CopyTo(spelt.AsSpan(words[index + part].Index));
-            }
-
-            index = Math.Max(index, end);
-        }
-
-        return new string(spelt);
-    }
-
-    /// <summary>
-    /// A word WordNet writes only capitalised ("paris"), but not a function word or a name's particle it lists as an
-    /// abbreviation or a name too ("us", "an", "des").
-    /// </summary>
-    private static bool IsSingleWordName(string word, EnglishLexicon lexicon) =>
-        word.Length >= 3 && !StopWords.Contains(word) && !EnglishLexicon.IsNameParticle(word) && lexicon.IsName(word);
 
     private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
 

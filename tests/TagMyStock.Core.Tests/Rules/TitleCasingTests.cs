@@ -26,6 +26,17 @@ public sealed class TitleCasingTests
         Assert.Equal(expected, TitleCasing.ToSentenceCase(title));
 
     [Theory]
+    [InlineData("Sunset Over Paris", "Sunset over Paris")]
+    [InlineData("Eiffel Tower At Night", "Eiffel Tower at night")]
+    [InlineData("NEW YORK CITY SKYLINE AT DUSK", "New York City skyline at dusk")]
+    [InlineData("eiffel tower at night in paris", "Eiffel Tower at night in Paris")]
+    [InlineData("Flowers For Mother's Day", "Flowers for Mother's Day")]
+    [InlineData("Surfers At Bondi Beach", "Surfers at Bondi beach")]
+    [InlineData("Who Is At The Door", "Who is at the door")]
+    public void Sentence_case_gives_names_the_lexicon_knows_their_capitals_and_keeps_those_of_words_it_does_not(string title, string expected) =>
+        Assert.Equal(expected, TitleCasing.ToSentenceCase(title));
+
+    [Theory]
     [InlineData(TitleStyle.AsIs, "red Fox", "red Fox")]
     [InlineData(TitleStyle.SentenceCase, "red fox", "Red fox")]
     [InlineData(TitleStyle.TitleCase, "red fox", "Red Fox")]

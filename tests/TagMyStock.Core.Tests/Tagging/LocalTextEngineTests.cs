@@ -267,8 +267,10 @@ public sealed class LocalTextEngineTests
     [InlineData("eiffel tower at night in paris", "Eiffel Tower at night in Paris")]
     [InlineData("golden gate bridge in san francisco at sunset", "Golden Gate Bridge in San Francisco at sunset")]
     [InlineData("white house with blue shutters in us style", "White house with blue shutters in us style")]
-    [InlineData("Sunset over the golden gate bridge", "Sunset over the golden gate bridge")]
-    public void A_hint_in_capitals_or_in_lowercase_makes_a_title_in_sentence_case_with_the_names_capitalised(string hint, string title) =>
+    [InlineData("Sunset over the golden gate bridge", "Sunset over the Golden Gate Bridge")]
+    [InlineData("flowers for mother's day", "Flowers for Mother's Day")]
+    [InlineData("Eiffel Tower At Night", "Eiffel Tower At Night")]
+    public void A_hint_makes_a_title_in_sentence_case_with_the_names_capitalised_unless_written_in_title_case(string hint, string title) =>
         Assert.Equal(title, Tag("IMG_0001.jpg", hint: hint).Metadata.Title);
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class MetadataFixerTests
     {
         var fixedMetadata = MetadataFixer.AutoFix(Messy, TestAgencies.Adobe, Rules);
 
-        Assert.Equal("Crème brûlée with spoon dessert, in a cozy café in paris", fixedMetadata.Title);
+        Assert.Equal("Crème brûlée with spoon dessert, in a cozy café in Paris", fixedMetadata.Title);
         Assert.Equal(45, fixedMetadata.Keywords.Count);
         Assert.Equal(["crème brûlée", "dessert", "sweet", "dog", "word1"], fixedMetadata.Keywords.Take(5));
         Assert.Equal("my studio", fixedMetadata.Keywords[^1]);

@@ -35,7 +35,7 @@ public sealed class RulesValidationTests
         Assert.Equal("Red Fox In The Deep Winter Snow Of Canada", ValidationAssert.Single(report, "rules.title.banned").Fix!.Apply(metadata).Title);
         Assert.Equal("my studio", ValidationAssert.Single(report, "rules.keywords.required-missing").Fix!.Apply(metadata).Keywords[^1]);
         Assert.Equal("This image has 6 keywords: your rule allows 4 at most.", ValidationAssert.Single(report, "rules.keywords.too-many").Message);
-        Assert.Equal("Cheap red fox in the deep winter snow of canada", ValidationAssert.Single(report, "rules.title.style").Fix!.Apply(metadata).Title);
+        Assert.Equal("Cheap red fox in the deep winter snow of Canada", ValidationAssert.Single(report, "rules.title.style").Fix!.Apply(metadata).Title);
         Assert.Equal("Cheap Red Fox In The Deep", ValidationAssert.Single(report, "rules.title.too-long").Fix!.Apply(metadata).Title);
         Assert.Equal("A red fox hunts in the snow.", ValidationAssert.Single(report, "rules.description.too-long").Fix!.Apply(metadata).Description);
     }
