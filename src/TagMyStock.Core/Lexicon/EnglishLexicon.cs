@@ -288,7 +288,8 @@ public sealed class EnglishLexicon
     /// them: a known name that starts it ("new york" of "new york city skyline"), and a one-word name of a place or a day
     /// that starts it ("christmas" of "christmas eve", "london" of "london bridge") or follows its last "of" ("china" of
     /// "great wall of china"). None inside a person's name ("Frederick Law Olmsted", "Lawrence of Arabia"); a person's name
-    /// inside a place's is none either ("eiffel": WordNet's Eiffel is the engineer).
+    /// inside a place's is none either ("eiffel": WordNet's Eiffel is the engineer), nor the place a road is named after
+    /// ("oxford" of "Oxford Street").
     /// </summary>
     /// <remarks>A name WordNet does not know is taken for a place or a thing: ask only for one that says its kind ("Sydney Harbour Bridge").</remarks>
     internal IEnumerable<string> NamesWithin(string name)
@@ -311,7 +312,9 @@ public sealed class EnglishLexicon
             }
         }
 
-        if (IsPlaceOrDayName(words[0]))
+        // A road is named for where it leads, not where it is: Oxford Street is in London.
+        var isRoad = known is null ? _data.NamesARoad(words[^1]) : _data.NamesARoad(known);
+        if (IsPlaceOrDayName(words[0]) && !isRoad)
         {
             yield return words[0];
         }

@@ -63,6 +63,9 @@ internal sealed class LexiconData
         "location", "land", "geological formation", "body of water", "artifact",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The broader sense of every road (<see cref="NamesARoad(ProperName)"/>).</summary>
+    private static readonly FrozenSet<string> Roads = new[] { "road" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The broader sense of every stretch of time (<see cref="NamesATime"/>).</summary>
     private static readonly FrozenSet<string> Times = new[] { "time period" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -145,6 +148,12 @@ internal sealed class LexiconData
 
     /// <summary>Whether a noun names a place, a landform, water or a made thing: "lake", "beach", "basilica", "station", "statue".</summary>
     public bool NamesAPlaceOrThing(string noun) => IsUnder(noun, PlacesAndThings);
+
+    /// <summary>Whether a name is a road's ("Fleet Street", "Fifth Avenue") or a noun says a road ("street", "road", "avenue").</summary>
+    public bool NamesARoad(ProperName name) => IsUnder(name.Kind, Roads);
+
+    /// <inheritdoc cref="NamesARoad(ProperName)"/>
+    public bool NamesARoad(string noun) => IsUnder(noun, Roads);
 
     /// <summary>Whether a noun sense is a stretch of time: a day, a season, an era.</summary>
     public bool NamesATime(int synset) => IsUnder(synset, Times);

@@ -54,6 +54,10 @@ internal static partial class TermExtractor
     [GeneratedRegex(@"\bclose\s+up\b|\bcloseup\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CloseUp();
 
+    /// <summary>"St." and "Mt.", with or without the period: see <see cref="SpelledOut"/>.</summary>
+    [GeneratedRegex(@"\b(st|mt)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Abbreviation();
+
     /// <summary>Idioms that are one keyword, as buyers search them, though their words read one by one say something else.</summary>
     private static readonly (Func<Regex> Pattern, Func<Match, string> Term)[] Idioms =
     [
@@ -89,7 +93,7 @@ internal static partial class TermExtractor
     {
         var position = 0;
         var findNames = !IsCapitalisedThroughout(text);
-        foreach (var whole in ClauseBreaks().Split(text))
+        foreach (var whole in ClauseBreaks().Split(Abbreviation().Replace(text, SpelledOut)))
         {
             // An idiom's words end a run like a stop word; the idiom is one term of its own, as "black and white" is, after the
             // clause's other words (so that "cat looking at the camera" still names two things, and can be a title).
@@ -134,6 +138,33 @@ internal static partial class TermExtractor
                 yield return new Term(idiom, position++, IsPhrase: false);
             }
         }
+    }
+
+    /// <summary>
+    /// An abbreviation spelt out as WordNet spells the names it starts ("Mount Everest", "Saint Patrick's Day"), so that its
+    /// period ends no clause. "St." is a saint before a word at a clause's start or after a word of grammar ("St. Mark's
+    /// Square", "on st. patrick's day"), and otherwise a street ("Oxford St.").
+    /// </summary>
+    private static string SpelledOut(Match abbreviation)
+    {
+        var text = abbreviation.Value.TrimEnd('.');
+        var word = text.Equals("mt", StringComparison.OrdinalIgnoreCase) ? "mount" : StartsAName(abbreviation) ? "saint" : "street";
+        return char.IsUpper(text[0]) ? string.Concat(char.ToUpperInvariant(word[0]).ToString(), word[1..]) : word;
+    }
+
+    private static bool StartsAName(Match abbreviation)
+    {
+        var (before, after) = (abbreviation.Result("$`"), abbreviation.Result("$'"));
+        var next = Word().Match(after);
+        if (!next.Success || !string.IsNullOrWhiteSpace(after[..next.Index]))
+        {
+            return false;
+        }
+
+        var previous = Word().Matches(before).LastOrDefault();
+        return previous is null
+            || ClauseBreaks().IsMatch(before[(previous.Index + previous.Length)..])
+            || EnglishLexicon.IsFunctionWord(previous.Value.ToLowerInvariant());
     }
 
     /// <summary>Whether a text holds at least one word that could be a keyword.</summary>

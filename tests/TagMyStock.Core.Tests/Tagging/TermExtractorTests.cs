@@ -90,6 +90,15 @@ public sealed class TermExtractorTests
         Assert.Equal(expected, Words(text));
 
     [Theory]
+    [InlineData("St. Patrick's Day parade", new[] { "saint patrick's day", "parade" })]
+    [InlineData("on st. patrick's day", new[] { "saint patrick's day" })]
+    [InlineData("Mt. Fuji at dawn", new[] { "mount fuji", "mountain", "dawn" })]
+    [InlineData("Mt Fuji", new[] { "mount fuji", "mountain" })]
+    [InlineData("shoppers on Oxford St. at Christmas", new[] { "shoppers", "oxford street", "street", "christmas" })]
+    public void St_and_mt_are_spelt_out_as_names_spell_them_and_end_no_clause(string text, string[] expected) =>
+        Assert.Equal(expected, Words(text));
+
+    [Theory]
     [InlineData("Thanksgiving Day turkey", new[] { "thanksgiving day", "thanksgiving", "turkey" })]
     [InlineData("mother and child on mother's day", new[] { "mother", "child", "mother's day" })]
     public void A_day_is_no_kind_a_picture_shows(string text, string[] expected)
