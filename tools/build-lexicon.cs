@@ -40,7 +40,8 @@ foreach (var (file, pos) in new[] { ("index.noun", 'n'), ("index.verb", 'v'), ("
         entry.SenseCount += synsetCount;
         if (pos == 'n')
         {
-            entry.FirstNounOffset = long.Parse(fields[^synsetCount], CultureInfo.InvariantCulture);
+            entry.NounOffsets.AddRange(fields[^synsetCount..].Select(offset => long.Parse(offset, CultureInfo.InvariantCulture)));
+            entry.FirstNounOffset = entry.NounOffsets[0];
         }
     }
 }
@@ -68,6 +69,18 @@ foreach (var (lemma, entry) in words)
     {
         entry.Frequency = counts.Total;
         entry.FirstNounCount = counts.FirstNoun;
+    }
+}
+
+// A compound of two words none of whose senses is a kind of its last word is opaque: a "hot dog" is no dog, "ice cream" no
+// cream. A "red fox" is a fox (its first sense in WordNet is a plant, its second the animal), a "golden retriever" a retriever,
+// and a "little girl" a girl (her first sense's own synonym; the frankfurter that "hot dog" and "dog" both name is its third).
+foreach (var (lemma, entry) in words.Where(pair => pair.Key.Count(letter => letter == ' ') == 1 && pair.Value.NounOffsets.Count > 0))
+{
+    var head = lemma[(lemma.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+    if (!nounSynsets[entry.NounOffsets[0]].Words.Any(word => word != lemma && IsWordOrCompoundOf(word, head)) && !entry.NounOffsets.Any(sense => IsAKindOf(sense, head)))
+    {
+        entry.PartsOfSpeech.Add('o');
     }
 }
 
@@ -155,6 +168,28 @@ using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = 
 }
 
 Console.WriteLine($"{output}: {words.Count} words, {names.Count} names, {reachable.Count} noun synsets, {new FileInfo(output).Length} bytes");
+
+// Whether a sense's broader senses (not the sense itself, whose words include the compound) name a word or a compound
+// ending in it: "retriever" above "golden retriever", "fruit tree" above "apple tree".
+bool IsAKindOf(long sense, string word)
+{
+    for (var broader = nounSynsets[sense].Parent; broader is { } current; broader = nounSynsets[current].Parent)
+    {
+        if (nounSynsets[current].Words.Any(name => IsWordOrCompoundOf(name, word)))
+        {
+            return true;
+        }
+    }
+
+    return false;
+}
+
+// "retriever" or "fruit tree" for "tree"; the word's plural counts as the word ("fries", "fry").
+static bool IsWordOrCompoundOf(string name, string word)
+{
+    var singular = word.EndsWith('s') ? word[..^1] : word;
+    return name == word || name == singular || name.EndsWith($" {word}", StringComparison.Ordinal) || name.EndsWith($" {singular}", StringComparison.Ordinal);
+}
 
 // Whether a word's first noun sense is a named thing: a sense no lowercase word names ("Paris", "Eiffel Tower").
 bool NamesANamedThing(WordEntry entry) => entry.FirstNounOffset is { } offset && nounSynsets[offset].Words.Count == 0;
@@ -279,6 +314,9 @@ internal sealed class WordEntry
     public int FirstNounCount { get; set; }
 
     public long? FirstNounOffset { get; set; }
+
+    /// <summary>Every noun sense, most frequent first.</summary>
+    public List<long> NounOffsets { get; } = [];
 
     /// <summary>
     /// How surely the word means its first noun sense, in percent of its tagged uses; untagged words share

@@ -123,6 +123,15 @@ public sealed class EnglishLexicon
     /// <summary>Whether a term (a phrase such as "teddy bear" or "hot dog") is itself a WordNet lemma.</summary>
     internal bool IsLemma(string term) => _data.Words.ContainsKey(KeywordHygiene.Normalize(term).ToLowerInvariant());
 
+    /// <summary>
+    /// Whether two lowercase words make a compound WordNet knows that is no kind of its last word in any sense, which alone
+    /// would then say something false: a "hot dog" is no dog, a "sea lion" no lion, a "teddy bear" no bear, "ice cream" no
+    /// cream. A "golden retriever" is a retriever, "apple trees" are fruit trees, a "red fox" a fox.
+    /// </summary>
+    internal bool IsNoKindOfItsHead(string modifier, string head) =>
+        (_data.Words.TryGetValue($"{modifier} {head}", out var compound) || _data.Words.TryGetValue($"{modifier} {EnglishPlurals.Singularize(head)}", out compound))
+        && compound.PartsOfSpeech.HasFlag(PartsOfSpeech.OpaqueCompound);
+
     /// <summary>Whether a lowercase word is, in a description, a verb's -ing or -ed form rather than a noun ("parked", not "wedding").</summary>
     internal bool IsVerbForm(string word) => _data.IsVerbForm(word);
 

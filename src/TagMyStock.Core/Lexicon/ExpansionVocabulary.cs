@@ -59,8 +59,9 @@ internal static class ExpansionVocabulary
     /// <summary>
     /// Words whose WordNet first sense is not the one stock pictures usually show ("mouse" the rodent, not the
     /// computer's; "chocolate" the drink, not the bar; "whiskers" a man's beard, not a cat's; "drone" a male bee, not
-    /// the camera of an aerial shot; "vintage" a wine, not old-fashioned): expanding them would be a confident guess,
-    /// so only the curated map speaks for them.
+    /// the camera of an aerial shot; "vintage" a wine, not old-fashioned; a "guinea pig" first a person experimented on,
+    /// a "hot dog" a show-off; a "coffee bean" a seed, which WordNet puts under the botanist's fruit): expanding them would
+    /// be a confident guess, so only the curated map speaks for them.
     /// </summary>
     public static readonly FrozenSet<string> SplitSense = new[]
     {
@@ -68,6 +69,6 @@ internal static class ExpansionVocabulary
         "spring", "key", "fan", "band", "ring", "nail", "chip", "cell", "mint", "trunk", "tablet", "organ",
         "bug", "virus", "web", "cloud", "window", "screen", "monitor", "server", "mask", "model", "star",
         "chocolate", "castle", "heart", "table", "cabin", "plate", "glass", "pen", "light", "fig", "whisker", "whiskers",
-        "drone", "drones", "vintage",
+        "drone", "drones", "vintage", "guinea pig", "hot dog", "coffee bean",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -5,7 +5,10 @@ using TagMyStock.Core.Keywords;
 
 namespace TagMyStock.Core.Lexicon;
 
-/// <summary>The parts of speech WordNet lists a lemma under, and whether it is only ever a name or first a place's or a day's.</summary>
+/// <summary>
+/// The parts of speech WordNet lists a lemma under, whether it is only ever a name or first a place's or a day's, and
+/// whether a compound is no kind of its last word.
+/// </summary>
 [Flags]
 internal enum PartsOfSpeech : byte
 {
@@ -20,6 +23,9 @@ internal enum PartsOfSpeech : byte
 
     /// <summary>Its most frequent noun sense is a named place or day, written capitalised ("China", "London", "Christmas").</summary>
     PlaceOrDayName = 32,
+
+    /// <summary>A compound of two words no sense of which is a kind of its last word: a "hot dog" is no dog.</summary>
+    OpaqueCompound = 64,
 }
 
 /// <summary>What the lexicon knows about one word or multi-word lemma.</summary>
@@ -117,8 +123,8 @@ internal sealed class LexiconData
     /// <summary>
     /// Whether a word says how something is done rather than what is shown: a manner adverb ending in -ly that
     /// WordNet knows only as an adverb ("softly", "quickly"), or the present tense of a verb that is hardly ever a
-    /// noun: its -s form ("walks", "sits", "holds"), or its base form after a plural noun, its subject ("spaniels
-    /// lean", "horses graze"). Nouns that are also verbs keep their plural ("waves", "drops", "lights"): WordNet sees
+    /// noun: its -s form ("walks", "sits", "holds"; not after a word it makes a compound with: "polar bears"), or its base
+    /// form after a plural noun, its subject ("spaniels lean", "horses graze"). Nouns that are also verbs keep their plural ("waves", "drops", "lights"): WordNet sees
     /// them as nouns often enough (<see cref="WordInfo.NounShare"/> above <see cref="MaxVerbNounShare"/>) that a
     /// description more likely shows them.
     /// </summary>
@@ -131,10 +137,12 @@ internal sealed class LexiconData
                 || (previous is not null && IsMostlyVerb(own) && IsPluralNoun(previous));
         }
 
+        // The plural of a compound's last word is its noun: "polar bears", "teddy bears" (the verb bear is far more common).
         return word.EndsWith('s')
             && WordForms.Bases(word).Any(form => form.PartOfSpeech.HasFlag(PartsOfSpeech.Verb)
                 && Words.TryGetValue(form.Base, out var verb)
-                && IsMostlyVerb(verb));
+                && IsMostlyVerb(verb)
+                && (previous is null || !Words.ContainsKey($"{previous} {form.Base}")));
     }
 
     /// <summary>
@@ -301,6 +309,7 @@ internal sealed class LexiconData
                 'r' => PartsOfSpeech.Adverb,
                 'p' => PartsOfSpeech.ProperName,
                 'w' => PartsOfSpeech.PlaceOrDayName,
+                'o' => PartsOfSpeech.OpaqueCompound,
                 _ => throw new InvalidDataException($"Unknown part of speech '{letter}' in the lexicon."),
             };
         }

@@ -123,7 +123,7 @@ internal static partial class TermExtractor
                         yield return new Term($"{run[index - 1]} {run[index]}", position - 1, IsPhrase: true);
                     }
 
-                    if (isBackdrop && (index == run.Count - 1 || BackdropLooks.Contains(run[index])))
+                    if ((isBackdrop && (index == run.Count - 1 || BackdropLooks.Contains(run[index]))) || EndsAnOpaqueCompound(run, index, lexicon))
                     {
                         position++;
                         continue;
@@ -171,6 +171,13 @@ internal static partial class TermExtractor
     public static bool HasContent(string text) => Extract(text).Any();
 
     /// <summary>
+    /// Whether the word at <paramref name="index"/> ends a compound that is no kind of it (<see cref="EnglishLexicon.IsNoKindOfItsHead"/>):
+    /// the "dogs" of "hot dogs" is no keyword, nor a phrase with the word after ("dog stand" of "hot dog stand").
+    /// </summary>
+    private static bool EndsAnOpaqueCompound(List<string> run, int index, EnglishLexicon? lexicon) =>
+        index > 0 && lexicon is not null && lexicon.IsNoKindOfItsHead(run[index - 1], run[index]);
+
+    /// <summary>
     /// Whether the words at <paramref name="index"/> − 1 and <paramref name="index"/> of a run make a phrase;
     /// <paramref name="head"/> is the run's last word that is no verb form.
     /// </summary>
@@ -185,6 +192,11 @@ internal static partial class TermExtractor
         if (lexicon is not null && lexicon.IsLemma($"{first} {second}"))
         {
             return true;
+        }
+
+        if (EndsAnOpaqueCompound(run, index - 1, lexicon))
+        {
+            return false;
         }
 
         return (everyPair || index == head) && (lexicon is null || (!lexicon.IsVerbForm(second) && !lexicon.IsNeverNoun(second)));

@@ -86,4 +86,14 @@ public sealed class LexiconDataTests
         Assert.False(Data.NamesAPerson(Data.Names["new york city"]));
         Assert.False(Data.NamesAPerson(Data.Names["christmas eve"]));
     }
+
+    [Theory]
+    [InlineData("hot dog", true)]
+    [InlineData("ice cream", true)]
+    [InlineData("teddy bear", true)]
+    [InlineData("red fox", false)]
+    [InlineData("golden retriever", false)]
+    [InlineData("apple tree", false)]
+    public void A_compound_that_is_no_kind_of_its_last_word_in_any_sense_is_marked(string compound, bool opaque) =>
+        Assert.Equal(opaque, Data.Words[compound].PartsOfSpeech.HasFlag(PartsOfSpeech.OpaqueCompound));
 }
