@@ -29,4 +29,23 @@ internal static class FunctionWords
 
     /// <summary>Articles, conjunctions and prepositions: a text cut after one reads as unfinished ("Family walking on the").</summary>
     public static readonly FrozenSet<string> Joining = FrozenSet.Create(StringComparer.Ordinal, [.. Articles, .. Connectives]);
+
+    /// <summary>
+    /// Every word of grammar: the kinds above, pronouns, auxiliaries, adverbs of degree and time, the other prepositions and
+    /// conjunctions. None is a keyword, nor starts a name ("new" is no word of grammar: "New York").
+    /// </summary>
+    public static readonly FrozenSet<string> All = FrozenSet.Create(
+        StringComparer.Ordinal,
+        [
+            .. Determiners, .. Connectives,
+            "about", "after", "again", "all", "am", "any", "are", "as", "be", "because", "been", "before", "being", "both",
+            "can", "could", "did", "do", "does", "doing", "down", "each", "few", "further", "had", "has", "have", "having",
+            "he", "here", "hers", "herself", "him", "himself", "how", "i", "if", "is", "it", "itself", "just", "me", "more",
+            "most", "myself", "no", "nor", "not", "now", "off", "once", "only", "other", "ours", "ourselves", "out", "own",
+            "same", "she", "should", "so", "such", "than", "theirs", "them", "themselves", "then", "there", "they", "too",
+            "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+            "will", "would", "you", "yours", "yourself", "yourselves", "also", "upon", "via", "within", "without",
+            "besides", "next", "toward", "towards", "past", "beyond", "throughout", "amid", "amidst", "one's", "it's",
+            "there's", "let's",
+        ]);
 }

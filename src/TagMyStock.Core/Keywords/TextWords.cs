@@ -45,6 +45,9 @@ internal static class TextWords
         return words;
     }
 
+    /// <summary>The text with its first letter a capital ("paris" → "Paris"), the rest as written.</summary>
+    public static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
+
     /// <summary>The comparison keys of a text's words, in order.</summary>
     public static IReadOnlyList<string> Keys(string text) => [.. Split(text).Select(word => word.Key)];
 

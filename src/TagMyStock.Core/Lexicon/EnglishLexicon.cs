@@ -37,25 +37,6 @@ public sealed class EnglishLexicon
         "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "van", "von", "der", "den", "of", "the", "y", "al", "el",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The words of English grammar: articles, pronouns, prepositions, auxiliaries, conjunctions.</summary>
-    private static readonly FrozenSet<string> FunctionWords = new[]
-    {
-        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
-        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-        "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has",
-        "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
-        "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor",
-        "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out",
-        "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
-        "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-        "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-        "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "also",
-        "onto", "upon", "via", "within", "without", "across", "along", "around", "behind", "beside",
-        "besides", "near", "next", "among", "toward", "towards", "beneath", "inside", "outside", "past", "beyond",
-        "throughout", "amid", "amidst", "one's",
-        "it's", "there's", "let's",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     private readonly LexiconData _data;
     private readonly ConceptExpander _expander;
 
@@ -171,9 +152,6 @@ public sealed class EnglishLexicon
     /// <summary>Whether a lowercase word joins the capitalised words of a name ("de" of "Picos de Europa", "of", "the").</summary>
     internal static bool IsNameParticle(string word) => NameParticles.Contains(word);
 
-    /// <summary>Whether a lowercase word is a word of grammar ("in", "the"), which starts no name; "new" is not ("New York").</summary>
-    internal static bool IsFunctionWord(string word) => FunctionWords.Contains(word);
-
     /// <summary>The most words a name of <see cref="NameSpelling"/> has.</summary>
     internal int MaxNameWords => _data.MaxNameWords;
 
@@ -265,7 +243,7 @@ public sealed class EnglishLexicon
         {
             var end = KnownNameEnd(written, index, capitalsMarkNames: false);
             var spelling = end > index ? NameSpelling(string.Join(' ', written[index..(end + 1)]).ToLowerInvariant())!.Split(' ')
-                : IsSingleWordName(written[index]) ? [string.Concat(char.ToUpperInvariant(written[index][0]).ToString(), written[index][1..])]
+                : IsSingleWordName(written[index]) ? [TextWords.Capitalised(written[index])]
                 : [];
             for (var part = 0; part < spelling.Length; part++)
             {
@@ -289,7 +267,7 @@ public sealed class EnglishLexicon
     private bool IsSingleWordName(string word)
     {
         var lower = word.ToLowerInvariant();
-        return lower.Length >= 3 && !IsFunctionWord(lower) && !IsNameParticle(lower) && IsName(lower);
+        return lower.Length >= 3 && !FunctionWords.All.Contains(lower) && !IsNameParticle(lower) && IsName(lower);
     }
 
     /// <summary>

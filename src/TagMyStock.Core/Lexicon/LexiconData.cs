@@ -124,9 +124,9 @@ internal sealed class LexiconData
     /// Whether a word says how something is done rather than what is shown: a manner adverb ending in -ly that
     /// WordNet knows only as an adverb ("softly", "quickly"), or the present tense of a verb that is hardly ever a
     /// noun: its -s form ("walks", "sits", "holds"; not after a word it makes a compound with: "polar bears"), or its base
-    /// form after a plural noun, its subject ("spaniels lean", "horses graze"). Nouns that are also verbs keep their plural ("waves", "drops", "lights"): WordNet sees
-    /// them as nouns often enough (<see cref="WordInfo.NounShare"/> above <see cref="MaxVerbNounShare"/>) that a
-    /// description more likely shows them.
+    /// form after a plural noun, its subject ("spaniels lean", "horses graze"). Nouns that are also verbs keep their plural
+    /// ("waves", "drops", "lights"): WordNet sees them as nouns often enough (<see cref="WordInfo.NounShare"/> above
+    /// <see cref="MaxVerbNounShare"/>) that a description more likely shows them.
     /// </summary>
     /// <param name="previous">The word before it in the same run of content words, if any.</param>
     public bool IsMannerOrPresentTense(string word, string? previous)

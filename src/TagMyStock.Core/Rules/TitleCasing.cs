@@ -86,7 +86,7 @@ public static class TitleCasing
     {
         string Text(int at) => title.Substring(words[at].Start, words[at].Length);
         var text = Text(index);
-        return EnglishLexicon.IsFunctionWord(text.ToLowerInvariant())
+        return FunctionWords.All.Contains(text.ToLowerInvariant())
             || lexicon.IsKnown(text)
             || (index > 0 && lexicon.IsKnown($"{Text(index - 1)} {text}"))
             || (index + 1 < words.Count && lexicon.IsKnown($"{text} {Text(index + 1)}"));
@@ -107,7 +107,7 @@ public static class TitleCasing
 
     /// <summary>Upper-cases the first letter; leaves the rest alone so "iPhone" and "NASA" survive.</summary>
     private static string Capitalise(string word) =>
-        word.Any(char.IsUpper) ? word : char.ToUpperInvariant(word[0]) + word[1..];
+        word.Any(char.IsUpper) ? word : TextWords.Capitalised(word);
 
     private static bool FollowsColon(string title, int start)
     {

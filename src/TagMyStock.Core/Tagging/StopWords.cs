@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using TagMyStock.Core.Lexicon;
+using TagMyStock.Core.Keywords;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -18,6 +18,6 @@ internal static class StopWords
         "img", "dsc", "dscn", "dscf", "pxl", "screenshot", "export", "jpg", "jpeg", "png", "webp", "tif", "tiff",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Whether a lowercase word is a word of grammar (<see cref="EnglishLexicon.IsFunctionWord"/>) or about the file.</summary>
-    public static bool Contains(string word) => EnglishLexicon.IsFunctionWord(word) || AboutTheFile.Contains(word);
+    /// <summary>Whether a lowercase word is a word of grammar (<see cref="FunctionWords.All"/>) or about the file.</summary>
+    public static bool Contains(string word) => FunctionWords.All.Contains(word) || AboutTheFile.Contains(word);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Lexicon;
 
 namespace TagMyStock.Core.Tagging;
@@ -149,7 +150,7 @@ internal static partial class TermExtractor
     {
         var text = abbreviation.Value.TrimEnd('.');
         var word = text.Equals("mt", StringComparison.OrdinalIgnoreCase) ? "mount" : StartsAName(abbreviation) ? "saint" : "street";
-        return char.IsUpper(text[0]) ? string.Concat(char.ToUpperInvariant(word[0]).ToString(), word[1..]) : word;
+        return char.IsUpper(text[0]) ? TextWords.Capitalised(word) : word;
     }
 
     private static bool StartsAName(Match abbreviation)
@@ -164,7 +165,7 @@ internal static partial class TermExtractor
         var previous = Word().Matches(before).LastOrDefault();
         return previous is null
             || ClauseBreaks().IsMatch(before[(previous.Index + previous.Length)..])
-            || EnglishLexicon.IsFunctionWord(previous.Value.ToLowerInvariant());
+            || IsFunctionWord(previous.Value);
     }
 
     /// <summary>Whether a text holds at least one word that could be a keyword.</summary>
@@ -348,7 +349,7 @@ internal static partial class TermExtractor
         !text.Any(char.IsLower)
         || Word().Matches(text).Any(match => IsCapitalised(match.Value) && IsFunctionWord(match.Value) && !IsClauseStart(text, match.Index));
 
-    private static bool IsFunctionWord(string token) => EnglishLexicon.IsFunctionWord(token.ToLowerInvariant());
+    private static bool IsFunctionWord(string token) => FunctionWords.All.Contains(token.ToLowerInvariant());
 
     private static bool IsClauseStart(string text, int index)
     {

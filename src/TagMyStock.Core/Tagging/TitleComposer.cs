@@ -174,10 +174,8 @@ internal static partial class TitleComposer
             return text;
         }
 
-        return Capitalised(lexicon.WithNamesCapitalised(text.Any(char.IsLower) ? text : text.ToLowerInvariant()));
+        return TextWords.Capitalised(lexicon.WithNamesCapitalised(text.Any(char.IsLower) ? text : text.ToLowerInvariant()));
     }
-
-    private static string Capitalised(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
 
     private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
 }
