@@ -55,6 +55,15 @@ internal static partial class TermExtractor
     [GeneratedRegex(@"\bclose\s+up\b|\bcloseup\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CloseUp();
 
+    /// <summary>
+    /// A part of a place or thing that only says where ("in front of the lighthouse", "on top of a fence", "at the edge of the
+    /// forest", "in the middle of the road", "by the side of the lake", "copy space on the right"): the part ("front", "top", "edge", "right") is no keyword.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(?:in|at|on|by|from|to|near|onto|into|towards?)\s+(?:the\s+|a\s+)?(?:very\s+)?(?:front|top|middle|edge|side|back|bottom|centre|center|end|rear|foot|base|corner|heart|surface|midst|left|right)(?:\s+of\b|\s*$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhereWithin();
+
     /// <summary>"St." and "Mt.", with or without the period: see <see cref="SpelledOut"/>.</summary>
     [GeneratedRegex(@"\b(st|mt)\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Abbreviation();
@@ -98,7 +107,7 @@ internal static partial class TermExtractor
         {
             // An idiom's words end a run like a stop word; the idiom is one term of its own, as "black and white" is, after the
             // clause's other words (so that "cat looking at the camera" still names two things, and can be a title).
-            var clause = whole;
+            var clause = WhereWithin().Replace(whole, " at ");
             var idioms = new List<string>();
             foreach (var (pattern, term) in Idioms)
             {
