@@ -37,6 +37,7 @@ public sealed class TagPipeline(
             Library = library,
             // A file that is itself in the library must not teach itself.
             LibraryId = System.IO.Path.GetFullPath(path),
+            Agencies = agencies,
         };
         var result = await engine.TagAsync(input, cancellationToken);
         var categorised = categories.Aggregate(result.Metadata, (current, category) => current.WithCategory(category.Key, category.Value));

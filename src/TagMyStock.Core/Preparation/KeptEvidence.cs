@@ -6,7 +6,7 @@ using TagMyStock.Core.Tagging;
 namespace TagMyStock.Core.Preparation;
 
 /// <summary>
-/// The evidence of the metadata kept after the user's rules and the agencies' fixes: each kept keyword, flag and title
+/// The evidence of the metadata kept after the user's rules and the agencies' fixes: each kept keyword, flag, category and title
 /// with its evidence, and nothing for what they removed. A keyword the rules added says so; a word the rules or a fix
 /// split from a phrase keeps the phrase's sources.
 /// </summary>
@@ -19,7 +19,7 @@ public static class KeptEvidence
     /// <param name="evidence">The engine's evidence (<see cref="TaggingResult.Evidence"/>).</param>
     /// <param name="engineTitle">The title the engine wrote: its evidence holds only while the title is kept as it is.</param>
     /// <param name="rules">The user's rules, or null.</param>
-    /// <returns>In keyword order, then the flags', then the title's.</returns>
+    /// <returns>In keyword order, then the flags', the categories', then the title's.</returns>
     public static List<Evidence> For(ImageMetadata metadata, IReadOnlyList<Evidence> evidence, string engineTitle, UserRules? rules)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -45,9 +45,13 @@ public static class KeptEvidence
         }
 
         kept.AddRange(evidence.Where(item => EvidenceTerm.IsFlag(item.Term) && metadata.Has(EvidenceTerm.Flag(item.Term))));
+        kept.AddRange(evidence.Where(item => EvidenceTerm.IsCategory(item.Term, out var agency, out var code) && HasCategory(metadata, agency, code)));
         kept.AddRange(evidence.Where(item => item.Term == EvidenceTerm.Title && string.Equals(engineTitle, metadata.Title, StringComparison.Ordinal)));
         return kept;
     }
+
+    private static bool HasCategory(ImageMetadata metadata, string agencyId, string code) =>
+        metadata.CategoryFor(agencyId)?.Split(',').Contains(code, StringComparer.Ordinal) == true;
 
     private static string[] Words(string keyword) => KeywordHygiene.Key(keyword).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

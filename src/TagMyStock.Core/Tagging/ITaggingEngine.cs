@@ -74,8 +74,8 @@ public sealed record Evidence(string Term, IReadOnlyList<EvidenceSource> Sources
 public sealed record TaggingResult(ImageMetadata Metadata, string Engine)
 {
     /// <summary>
-    /// Why each keyword and flag is there, in keyword order, then the flags'; last, the title's when it came from
-    /// outside the text (<see cref="EvidenceTerm.Title"/>).
+    /// Why each keyword, flag and category is there, in keyword order, then the flags', then the categories'; last, the
+    /// title's when it came from outside the text (<see cref="EvidenceTerm.Title"/>).
     /// </summary>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using TagMyStock.Core.Keywords;
 using TagMyStock.Core.Lexicon;
 using TagMyStock.Core.Metadata;
+using TagMyStock.Core.Tagging.Categories;
 
 namespace TagMyStock.Core.Tagging;
 
@@ -53,17 +54,16 @@ public sealed class LocalTextEngine : ITaggingEngine
         var description = TitleComposer.Description(input, sources, title, lexicon);
         var keywords = said.Concat(inferred).Select(keyword => keyword.Term).ToList();
 
-        var metadata = input.Existing with
-        {
-            Title = title,
-            Description = description,
-            Keywords = keywords,
-            Flags = flags,
-        };
+        var metadata = CategoryChooser.Choose(
+            input.Existing with { Title = title, Description = description, Keywords = keywords, Flags = flags },
+            said,
+            input.Agencies,
+            lexicon,
+            out var categoryEvidence);
 
         return new TaggingResult(metadata, Name)
         {
-            Evidence = [.. said, .. inferred, .. flagEvidence, .. titleEvidence],
+            Evidence = [.. said, .. inferred, .. flagEvidence, .. categoryEvidence, .. titleEvidence],
             Warnings = [.. Warnings(sources, input, said, title), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
         };
     }

@@ -11,18 +11,22 @@ public sealed class KeptEvidenceTests
     private static readonly Evidence Cheap = new("cheap", [EvidenceSource.Lexicon], 0.3);
     private static readonly Evidence People = new(EvidenceTerm.Of(ContentFlags.PeopleReleaseNeeded), [EvidenceSource.Pixels], 0.9) { Reasons = ["1 face, 18 % of the frame"] };
     private static readonly Evidence Ai = new(EvidenceTerm.Of(ContentFlags.AiGenerated), [EvidenceSource.GenerationPrompt], 1);
+    private static readonly Evidence Animals = new(EvidenceTerm.Of("adobe", "1"), [EvidenceSource.Hint], 1) { Reasons = ["Animals, for \"golden retriever\""] };
+    private static readonly Evidence Wildlife = new(EvidenceTerm.Of("shutterstock", "Animals/Wildlife"), [EvidenceSource.Hint], 1);
+    private static readonly Evidence Nature = new(EvidenceTerm.Of("shutterstock", "Nature"), [EvidenceSource.FileName], 0.6);
     private static readonly Evidence Title = new(EvidenceTerm.Title, [EvidenceSource.SimilarImages], 0.93) { Reasons = ["title of IMG_0412.jpg, similarity 0.93"] };
-    private static readonly Evidence[] Engine = [GoldenRetriever, Beach, Cheap, People, Ai, Title];
+    private static readonly Evidence[] Engine = [GoldenRetriever, Beach, Cheap, People, Ai, Animals, Wildlife, Nature, Title];
 
     private static readonly ImageMetadata Tagged = new()
     {
         Title = "Golden retriever on a beach",
         Keywords = ["golden retriever", "beach", "cheap"],
         Flags = ContentFlags.PeopleReleaseNeeded | ContentFlags.AiGenerated,
+        Categories = new Dictionary<string, string> { ["adobe"] = "1", ["shutterstock"] = "Animals/Wildlife,Nature" },
     };
 
     [Fact]
-    public void Metadata_kept_as_the_engine_wrote_it_keeps_all_its_evidence_keywords_then_flags_then_title()
+    public void Metadata_kept_as_the_engine_wrote_it_keeps_all_its_evidence_keywords_then_flags_then_categories_then_title()
     {
         Assert.Equal(Engine, KeptEvidence.For(Tagged, Engine, Tagged.Title, rules: null));
     }
@@ -77,5 +81,17 @@ public sealed class KeptEvidenceTests
         Assert.DoesNotContain(Title, kept);
         Assert.DoesNotContain(People, kept);
         Assert.Contains(Ai, kept);
+    }
+
+    [Fact]
+    public void A_category_changed_after_the_engine_loses_its_evidence_and_one_left_keeps_it()
+    {
+        var changed = Tagged.WithCategory("adobe", "11").WithCategory("shutterstock", "Nature");
+
+        var kept = KeptEvidence.For(changed, Engine, Tagged.Title, rules: null);
+
+        Assert.DoesNotContain(Animals, kept);
+        Assert.DoesNotContain(Wildlife, kept);
+        Assert.Contains(Nature, kept);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TagMyStock.Core.Agencies;
 
 namespace TagMyStock.Evaluation;
 
@@ -13,13 +14,15 @@ namespace TagMyStock.Evaluation;
 /// <param name="Prompt">An AI-style prompt that would make a picture like it.</param>
 /// <param name="Keywords">The reference keywords: what a contributor would submit, all true of the image.</param>
 /// <param name="AlsoTrue">Other words that are true of the image, so that a keyword outside the references can be judged.</param>
+/// <param name="Categories">Per agency id, the names of the categories a contributor would file the image under (any one is right).</param>
 internal sealed record EvaluationImage(
     string File,
     string Series,
     string Hint,
     string Prompt,
     IReadOnlyList<string> Keywords,
-    IReadOnlyList<string> AlsoTrue);
+    IReadOnlyList<string> AlsoTrue,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Categories);
 
 /// <summary>The evaluation set: its images and the folder that holds them.</summary>
 internal sealed class EvaluationSet
@@ -39,6 +42,9 @@ internal sealed class EvaluationSet
 
     public string PathOf(EvaluationImage image) => Path.Combine(Folder, "images", image.File);
 
+    /// <summary>The agencies whose categories are judged: every image names its categories there.</summary>
+    public static IReadOnlyList<AgencyProfile> CategorisedAgencies { get; } = [AgencyCatalog.Find("adobe")!, AgencyCatalog.Find("shutterstock")!];
+
     /// <exception cref="InvalidDataException">The data file is malformed, or names an image that is not there.</exception>
     public static EvaluationSet Load(string folder)
     {
@@ -56,6 +62,20 @@ internal sealed class EvaluationSet
             if (image.Keywords.Count is < 10 or > 25)
             {
                 throw new InvalidDataException($"{image.File} has {image.Keywords.Count} reference keywords; the set's rule is 10–25.");
+            }
+
+            foreach (var agency in CategorisedAgencies)
+            {
+                var names = image.Categories.GetValueOrDefault(agency.Id) ?? [];
+                if (names.Count == 0)
+                {
+                    throw new InvalidDataException($"{image.File} names no {agency.Name} category.");
+                }
+
+                if (names.FirstOrDefault(name => !agency.Categories.Value.Any(category => category.Name == name)) is { } unknown)
+                {
+                    throw new InvalidDataException($"{image.File}: \"{unknown}\" is no {agency.Name} category.");
+                }
             }
         }
 

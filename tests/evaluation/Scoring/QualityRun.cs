@@ -32,12 +32,16 @@ internal sealed record ImageOutcome(
     double Recall,
     string Title,
     TitleVerdict TitleVerdict,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<CategoryOutcome> Categories)
 {
     /// <summary>The engine said the evidence was thin (no subject named, or too few keywords) instead of padding.</summary>
     public bool WarnedThinEvidence => Warnings.Any(warning =>
         warning.Contains("name no subject", StringComparison.Ordinal) || warning.Contains("could be derived", StringComparison.Ordinal));
 }
+
+/// <summary>A category the engine chose for one agency, and whether it is one the image's references name.</summary>
+internal sealed record CategoryOutcome(string AgencyId, string Name, bool IsRight);
 
 /// <summary>One mode over the whole set: the per-image outcomes and the measures of the report.</summary>
 internal sealed record ModeOutcome(EvaluationMode Mode, IReadOnlyList<ImageOutcome> Images)
@@ -58,6 +62,15 @@ internal sealed record ModeOutcome(EvaluationMode Mode, IReadOnlyList<ImageOutco
     public double KeywordsPerImage => Images.Average(outcome => outcome.Keywords.Count);
 
     public double ThinEvidenceWarnings => Images.Count(outcome => outcome.WarnedThinEvidence) / (double)Images.Count;
+
+    /// <summary>Right categories among all chosen, pooled over the images and the judged agencies (1 when none was chosen).</summary>
+    public double CategoryPrecision =>
+        Images.Sum(outcome => outcome.Categories.Count) is var chosen and > 0 ? Images.Sum(outcome => outcome.Categories.Count(category => category.IsRight)) / (double)chosen : 1;
+
+    /// <summary>The share of images and judged agencies for which the engine chose a category at all.</summary>
+    public double CategoryCoverage =>
+        Images.Sum(outcome => outcome.Categories.Select(category => category.AgencyId).Distinct(StringComparer.Ordinal).Count())
+        / (double)(Images.Count * EvaluationSet.CategorisedAgencies.Count);
 
     private double Pooled(Func<ImageOutcome, IEnumerable<bool>> judged)
     {
@@ -83,6 +96,7 @@ internal sealed class QualityRun(LocalEngine engine, EvaluationSet set)
             ImagePath = set.PathOf(image),
             Library = mode == EvaluationMode.PixelsAndLibrary ? Library() : null,
             LibraryId = image.File,
+            Agencies = EvaluationSet.CategorisedAgencies,
         };
 
     /// <summary>
@@ -106,6 +120,13 @@ internal sealed class QualityRun(LocalEngine engine, EvaluationSet set)
             judgement.Recall(keywords),
             result.Metadata.Title,
             judgement.ReviewTitle(result.Metadata.Title),
-            result.Warnings);
+            result.Warnings,
+            [.. Categories(image, result.Metadata)]);
     }
+
+    private static IEnumerable<CategoryOutcome> Categories(EvaluationImage image, ImageMetadata metadata) =>
+        from agency in EvaluationSet.CategorisedAgencies
+        from code in (metadata.CategoryFor(agency.Id) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        let name = agency.Categories.Value.Single(category => category.Code == code).Name
+        select new CategoryOutcome(agency.Id, name, image.Categories[agency.Id].Contains(name, StringComparer.Ordinal));
 }
