@@ -193,6 +193,29 @@ public sealed class TagCommandTests
         Assert.Contains(",\"nature,Parks/Outdoor\",", await File.ReadAllTextAsync(folder["out/shutterstock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_engine_chooses_each_agencys_category_from_the_hint_says_why_and_an_option_overrides_it()
+    {
+        using var folder = new TempFolder();
+        folder.CopySample("espresso-cup-on-wooden-table.jpg", "shoot/IMG_0001.jpg");
+        string[] tag = ["tag", folder["shoot"], "--agency", "adobe,shutterstock", "--hint", "cup of espresso on a wooden cafe table", "--out", folder["out"], "--json"];
+
+        var chosen = (await CliRun.RunAsync(tag)).File("IMG_0001.jpg");
+
+        var categories = chosen.GetProperty("metadata").GetProperty("categories");
+        Assert.Equal("4", categories.GetProperty("adobe").GetString());
+        Assert.Equal("Food and Drink", categories.GetProperty("shutterstock").GetString());
+        var why = Assert.Single(chosen.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("term").GetString() == "category:adobe:4");
+        Assert.Equal("hint", why.GetProperty("sources")[0].GetString());
+        Assert.Equal("Drinks, for \"espresso\"", why.GetProperty("reasons")[0].GetString());
+        Assert.Contains(",4,", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        var given = (await CliRun.RunAsync([.. tag, "-c", "adobe=Food"])).File("IMG_0001.jpg");
+
+        Assert.Contains(",7,", await File.ReadAllTextAsync(folder["out/adobe-stock.csv"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain(given.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("term").GetString()!.StartsWith("category:adobe", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("adobe")]
     [InlineData("gety=Nature")]

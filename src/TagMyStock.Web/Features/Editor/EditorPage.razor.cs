@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.EntityFrameworkCore;
 using TagMyStock.Core.Agencies;
 using TagMyStock.Core.Metadata;
-using TagMyStock.Core.Tagging;
 using TagMyStock.Core.Validation;
 using TagMyStock.Web.Features.Accounts;
 using TagMyStock.Web.Features.Tagging;
@@ -49,8 +48,7 @@ public sealed partial class EditorPage : IDisposable
     private string? _hint;
     private string _engine = TaggingEngines.Local;
     private IReadOnlyList<string> _tagWarnings = [];
-    private IReadOnlyDictionary<string, Evidence> _keywordEvidence = new Dictionary<string, Evidence>();
-    private IReadOnlyDictionary<ContentFlags, Evidence> _flagEvidence = new Dictionary<ContentFlags, Evidence>();
+    private EvidenceIndex _evidence = EvidenceIndex.Empty;
     private IReadOnlyList<ImageSizeShortfall> _sizeShortfalls = [];
     private CancellationTokenSource? _pendingSave;
     private readonly CancellationTokenSource _closed = new();
@@ -100,7 +98,7 @@ public sealed partial class EditorPage : IDisposable
         _categories = new Dictionary<string, string>(document.Metadata.Categories, StringComparer.Ordinal);
         _flags = document.Metadata.Flags;
         _digitalSourceType = document.Metadata.DigitalSourceType;
-        (_keywordEvidence, _flagEvidence) = document.EvidenceByTerm();
+        _evidence = document.EvidenceByTerm();
         _sizeShortfalls = document.SizeShortfalls();
     }
 

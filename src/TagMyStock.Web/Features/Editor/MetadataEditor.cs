@@ -42,30 +42,45 @@ public sealed record EditorDocument(
     /// <summary>Why the last tagging run wrote the title, while it is still the title it wrote.</summary>
     public Evidence? TitleEvidence() => Evidence.FirstOrDefault(evidence => evidence.Term == EvidenceTerm.Title);
 
-    /// <summary>The evidence of each keyword, by <see cref="KeywordHygiene.Key"/>, and of each flag.</summary>
-    public (IReadOnlyDictionary<string, Evidence> Keywords, IReadOnlyDictionary<ContentFlags, Evidence> Flags) EvidenceByTerm()
+    /// <summary>
+    /// The evidence of each keyword, by <see cref="KeywordHygiene.Key"/>, of each flag, and of each category the engine chose,
+    /// by its term (<see cref="EvidenceTerm.Of(string, string)"/>).
+    /// </summary>
+    public EvidenceIndex EvidenceByTerm()
     {
         var keywords = new Dictionary<string, Evidence>(StringComparer.Ordinal);
         var flags = new Dictionary<ContentFlags, Evidence>();
+        var categories = new Dictionary<string, Evidence>(StringComparer.Ordinal);
         foreach (var evidence in Evidence)
         {
-            if (evidence.Term == EvidenceTerm.Title)
-            {
-                continue;
-            }
-
             if (EvidenceTerm.IsFlag(evidence.Term))
             {
                 flags.TryAdd(EvidenceTerm.Flag(evidence.Term), evidence);
             }
-            else
+            else if (EvidenceTerm.IsCategory(evidence.Term, out _, out _))
+            {
+                categories.TryAdd(evidence.Term, evidence);
+            }
+            else if (EvidenceTerm.IsKeyword(evidence.Term))
             {
                 keywords.TryAdd(KeywordHygiene.Key(evidence.Term), evidence);
             }
         }
 
-        return (keywords, flags);
+        return new EvidenceIndex(keywords, flags, categories);
     }
+}
+
+/// <summary>The evidence of a document's keywords, flags and categories, each looked up as the editor shows it.</summary>
+public sealed record EvidenceIndex(
+    IReadOnlyDictionary<string, Evidence> Keywords,
+    IReadOnlyDictionary<ContentFlags, Evidence> Flags,
+    IReadOnlyDictionary<string, Evidence> Categories)
+{
+    public static readonly EvidenceIndex Empty = new(new Dictionary<string, Evidence>(), new Dictionary<ContentFlags, Evidence>(), new Dictionary<string, Evidence>());
+
+    /// <summary>Why the engine chose this category for the agency, while it is still the one chosen; null otherwise.</summary>
+    public Evidence? Category(string agencyId, string code) => code.Length == 0 ? null : Categories.GetValueOrDefault(EvidenceTerm.Of(agencyId, code));
 }
 
 public enum SaveStatus

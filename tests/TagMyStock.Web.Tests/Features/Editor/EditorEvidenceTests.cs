@@ -31,6 +31,31 @@ public sealed class EditorEvidenceTests
     }
 
     [Fact]
+    public async Task Each_category_the_engine_chose_says_why_until_the_user_picks_another()
+    {
+        await using var app = await TestApp.StartAsync();
+        var ada = await Contributor.SignUpAsync(app);
+        var id = await Images.AddAsync(app, ada.Id, Espresso);
+        var tagged = await TagAsync(ada, id, "cup of espresso on a wooden cafe table");
+
+        Assert.Equal("4", tagged.Metadata.Categories["adobe"]);
+        Assert.Equal("Food and Drink", tagged.Metadata.Categories["shutterstock"]);
+        var page = WebUtility.HtmlDecode(await ada.Client.GetStringAsync($"/images/{id}", TestContext.Current.CancellationToken));
+        Assert.Contains("aria-describedby=\"category-adobe-0-evidence\"", page, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"category-adobe-0-evidence\" class=\"evidence\">From your hint and the file name: Drinks, for \"espresso\".</span>", page, StringComparison.Ordinal);
+
+        var put = await ada.Client.PutAsJsonAsync(
+            $"/api/images/{id}/metadata",
+            new { version = tagged.Version, title = tagged.Metadata.Title, keywords = tagged.Metadata.Keywords, categories = new Dictionary<string, string> { ["adobe"] = "7", ["shutterstock"] = "Food and Drink" } },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        page = WebUtility.HtmlDecode(await ada.Client.GetStringAsync($"/images/{id}", TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain("category-adobe-0-evidence", page, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"category-shutterstock-0-evidence\" class=\"evidence\">From your hint and the file name: Food and Drink, for \"espresso\".</span>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_keyword_added_by_hand_has_no_evidence_and_the_others_keep_theirs()
     {
         await using var app = await TestApp.StartAsync();

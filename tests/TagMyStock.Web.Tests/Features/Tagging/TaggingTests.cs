@@ -28,8 +28,8 @@ public sealed class TaggingTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<TagResponse>(TestContext.Current.CancellationToken))!;
-        var engine = app.Services.GetRequiredService<LocalEngine>().Tag(new TaggingInput(Espresso, hint, null, ImageMetadata.Empty) { ImagePath = Images.SamplePath(Espresso) });
         IReadOnlyList<AgencyProfile> defaults = [AdobeStock.Profile, Shutterstock.Profile];
+        var engine = app.Services.GetRequiredService<LocalEngine>().Tag(new TaggingInput(Espresso, hint, null, ImageMetadata.Empty) { ImagePath = Images.SamplePath(Espresso), Agencies = defaults });
         var expected = AgencyPreparation.Prepare(Espresso, engine.Metadata, defaults, rules: null).ForEmbedding;
         var stored = await Images.GetAsync(app, id);
         Assert.Equal(expected, stored.Metadata);
@@ -45,11 +45,14 @@ public sealed class TaggingTests
         Assert.Contains(body.Evidence, evidence => evidence.Term == "espresso" && evidence.Sources.Contains("Hint"));
         Assert.Contains(body.Evidence, evidence => evidence.Sources.Contains("Pixels") && evidence.Reasons.Count > 0);
 
-        // The evidence is kept with the metadata, for exactly the keywords and flags that were kept.
+        // The evidence is kept with the metadata, for exactly the keywords, flags and categories that were kept.
         Assert.NotEmpty(stored.Evidence);
         Assert.All(stored.Evidence, evidence => Assert.True(
-            EvidenceTerm.IsFlag(evidence.Term) ? stored.Metadata.Has(EvidenceTerm.Flag(evidence.Term)) : stored.Keywords.Select(KeywordHygiene.Key).Contains(KeywordHygiene.Key(evidence.Term)),
+            EvidenceTerm.IsFlag(evidence.Term) ? stored.Metadata.Has(EvidenceTerm.Flag(evidence.Term))
+            : EvidenceTerm.IsCategory(evidence.Term, out var agency, out var code) ? stored.Metadata.CategoryFor(agency) == code
+            : stored.Keywords.Select(KeywordHygiene.Key).Contains(KeywordHygiene.Key(evidence.Term)),
             $"{evidence.Term} is not in the saved metadata"));
+        Assert.Equal("4", stored.Metadata.CategoryFor("adobe"));
         Assert.Contains(stored.Evidence, evidence => evidence.Term == "espresso" && evidence.Sources[0] == EvidenceSource.Hint);
     }
 
