@@ -9,11 +9,12 @@ namespace TagMyStock.Core.Tagging.Categories;
 /// <summary>
 /// Chooses each agency's category from the keywords the sources said: every keyword that names a subject
 /// (<see cref="StockSubjects"/>: itself, the word its phrase ends on, or a broader kind the lexicon knows) votes for it with
-/// its score, so the first words of a hint weigh most, the first subject named most of all; the agency's category of the strongest subject wins
-/// (<see cref="AgencyCategoryMap"/>), and an agency that takes several gets the next ones that have at least half its votes.
-/// Keywords the lexicon inferred do not vote: they only repeat the words they came from. Nothing is chosen when no keyword
-/// names a subject: a wrong category costs a contributor a rejection, a missing one a click. The pixels choose only
-/// People, from the faces found: their texture cue also fires on busy scenes (a forest stream, a field of galaxies).
+/// its score, so the first words of a hint weigh most, and the first subject named most of all. The agency's category
+/// of the strongest subject wins (<see cref="AgencyCategoryMap"/>); an agency that takes several gets the next ones that
+/// two words name and that have at least half the first one's votes. Keywords the lexicon inferred do not vote: they
+/// only repeat the words they came from. Nothing is chosen when no keyword names a subject: a wrong category costs a
+/// contributor a rejection, a missing one a click. The pixels choose only People, from the faces found: their texture
+/// cue also fires on busy scenes (a forest stream, a field of galaxies).
 /// </summary>
 internal static class CategoryChooser
 {
@@ -74,14 +75,19 @@ internal static class CategoryChooser
     }
 
     /// <summary>
-    /// The keywords that vote, in order, each with its subject and weight. A word of a compound that names a subject of its own
-    /// votes for the compound's instead (the "tree" of "christmas tree" is no plant; the "blue" of "blue sky" stays silent), a word that only says what kind a phrase's thing is does not vote (the
-    /// "pine" of "pine forest"), and one thing said twice, as a word and in a phrase ("bridge", "suspension
-    /// bridge"; "sky", "blue sky"), votes once, where it was first said.
+    /// The keywords that vote, in order, each with its subject and weight. A word of a compound that names a subject of its
+    /// own votes for the compound's instead (the "tree" of "christmas tree" is no plant); a word that only says what kind a
+    /// phrase's thing is does not vote (the "pine" of "pine forest"); one thing said twice, as a word and in a phrase
+    /// ("bridge", "suspension bridge"; "sky", "blue sky"), votes once, where it was first said.
     /// </summary>
     private static List<Vote> Votes(IReadOnlyList<Evidence> said, EnglishLexicon lexicon)
     {
-        var subjects = said.ToDictionary(keyword => KeywordHygiene.Key(keyword.Term), keyword => SubjectOf(keyword, lexicon), StringComparer.Ordinal);
+        var subjects = new Dictionary<string, StockSubject?>(StringComparer.Ordinal);
+        foreach (var keyword in said)
+        {
+            subjects.TryAdd(KeywordHygiene.Key(keyword.Term), SubjectOf(keyword, lexicon));
+        }
+
         var compounds = subjects
             .Where(pair => pair.Value is not null && pair.Key.Contains(' ', StringComparison.Ordinal) && (lexicon.IsLemma(pair.Key) || StockSubjects.TryGet(pair.Key, out _)))
             .ToList();
@@ -89,11 +95,16 @@ internal static class CategoryChooser
         foreach (var keyword in said)
         {
             var key = KeywordHygiene.Key(keyword.Term);
-            var compound = compounds.FirstOrDefault(compound => compound.Key.Split(' ').Contains(key, StringComparer.Ordinal));
-            if ((compound.Key is not null && subjects[key] is not null ? compound.Value : subjects[key]) is not { } subject
-                || subjects.Any(phrase => phrase.Value is not null && phrase.Key.Split(' ') is { Length: > 1 } words && words[..^1].Contains(key, StringComparer.Ordinal) && compound.Key is null)
-                || (subject != StockSubject.People && keyword.Sources.All(source => source == EvidenceSource.Pixels))
-                || votes.Any(vote => vote.Subject == subject && (HasWord(vote.Key, key) || HasWord(key, vote.Key))))
+            if (subjects[key] is not { } own)
+            {
+                continue;
+            }
+
+            var compound = compounds.FirstOrDefault(compound => HasWord(compound.Key, key));
+            var subject = compound.Key is null ? own : compound.Value!.Value;
+            var isModifier = compound.Key is null && subjects.Any(phrase => phrase.Value is not null && phrase.Key.Split(' ')[..^1].Contains(key, StringComparer.Ordinal));
+            var isMeasuredOnly = subject != StockSubject.People && keyword.Sources.All(source => source == EvidenceSource.Pixels);
+            if (isModifier || isMeasuredOnly || votes.Any(vote => vote.Subject == subject && (HasWord(vote.Key, key) || HasWord(key, vote.Key))))
             {
                 continue;
             }
@@ -118,9 +129,8 @@ internal static class CategoryChooser
 
     /// <summary>
     /// The subject a keyword names: its own, its phrase's last word's ("vintage motorcycle", "pine forest", not the "dog" of
-    /// "hot dog"), or that of the
-    /// first synonym or broader kind the lexicon gives it ("nuthatch" → bird). A measured fact ("red", "horizontal") has none, but the
-    /// pixels' texture and face cues do ("texture", "portrait").
+    /// "hot dog"), or that of the first synonym or broader kind the lexicon gives it ("nuthatch" → bird). What the pixels
+    /// measured names one only in the words of the vocabulary ("people" of faces), never through the lexicon.
     /// </summary>
     private static StockSubject? SubjectOf(Evidence keyword, EnglishLexicon lexicon)
     {
