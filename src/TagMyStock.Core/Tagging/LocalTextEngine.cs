@@ -64,7 +64,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         return new TaggingResult(metadata, Name)
         {
             Evidence = [.. said, .. inferred, .. flagEvidence, .. categoryEvidence, .. titleEvidence],
-            Warnings = [.. Warnings(sources, input, said, title), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
+            Warnings = [.. Warnings(sources, input, said, inferred.Count, title), .. SpellingCheck.Warnings(input, title, keywords, lexicon), .. observed.Warnings],
         };
     }
 
@@ -154,7 +154,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         return flags;
     }
 
-    private static List<string> Warnings(List<TextSource> sources, TaggingInput input, IReadOnlyList<Evidence> keywords, string title)
+    private static List<string> Warnings(List<TextSource> sources, TaggingInput input, IReadOnlyList<Evidence> keywords, int inferred, string title)
     {
         var warnings = new List<string>();
         // Only words, of the user or of similar images the user tagged, name a subject: the pixels measure format, colour and faces.
@@ -170,7 +170,8 @@ public sealed class LocalTextEngine : ITaggingEngine
         }
         else if (keywords.Count < ThinEvidenceKeywords)
         {
-            warnings.Add($"Only {keywords.Count} keyword(s) could be derived from what is known about this image; most agencies want at least {ThinEvidenceKeywords}. Add a hint with more detail rather than filler words.");
+            var related = inferred > 0 ? $" (and {inferred} related word(s) from them)" : "";
+            warnings.Add($"Only {keywords.Count} keyword(s) could be derived from what is known about this image{related}; most agencies want at least {ThinEvidenceKeywords} of what it shows. Add a hint with more detail rather than filler words.");
         }
 
         if (title.Length == 0 && sources.Any(source => source.Kind == EvidenceSource.Hint && TitleComposer.IsKeywordList(source.Text)))
@@ -178,7 +179,7 @@ public sealed class LocalTextEngine : ITaggingEngine
             warnings.Add("The hint is a list of keywords, which makes no title: describe the picture in a phrase, such as \"palm trees on a tropical beach at sunset\", and add keywords after it with commas.");
         }
 
-        if (sources.All(source => source.Kind == EvidenceSource.FileName) && sources.Count > 0)
+        if (sources.Count > 0 && sources.All(source => source.Kind == EvidenceSource.FileName) && !keywords.Any(keyword => keyword.Sources.Contains(EvidenceSource.SimilarImages)))
         {
             warnings.Add("The words about the subject come from the file name only: check them, a file name can be misleading.");
         }

@@ -72,6 +72,18 @@ public sealed class ObservationRankingTests
     }
 
     [Fact]
+    public void Words_from_the_file_name_alone_are_flagged_but_not_when_similar_images_agree()
+    {
+        var similar = Pixels with { Concepts = [.. Pixels.Concepts, new Observation("motorcycle", EvidenceSource.SimilarImages, 0.9, "1 similar image")] };
+
+        var nameOnly = Engine.Tag(new TaggingInput("red-motorcycle-right.jpg", null, null, ImageMetadata.Empty), Pixels);
+        var taught = Engine.Tag(new TaggingInput("red-motorcycle-right.jpg", null, null, ImageMetadata.Empty), similar);
+
+        Assert.Contains(nameOnly.Warnings, w => w.Contains("file name only", StringComparison.Ordinal));
+        Assert.DoesNotContain(taught.Warnings, w => w.Contains("file name only", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Observed_flags_carry_their_evidence_but_generated_people_need_no_release()
     {
         var faces = new Observations
