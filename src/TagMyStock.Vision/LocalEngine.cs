@@ -86,6 +86,7 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
             Flags = PixelFlags(analysis),
             Warnings = [.. analysis.QualityWarnings, .. TextWarnings.For(visibleText)],
             Title = SimilarImageTitle(similar),
+            Categories = SimilarImageCategories(similar),
         };
         return _text.Tag(input, observed) with { Embedding = embedding };
     }
@@ -117,6 +118,16 @@ public sealed class LocalEngine : ITaggingEngine, IDisposable
             $"{suggestions.Neighbours.Count} similar tagged image(s), the closest {Path.GetFileName(closest.Image.Id)} at {closest.Similarity:0.00}");
         return suggestions.Keywords.Select(keyword => new Observation(keyword.Term, EvidenceSource.SimilarImages, keyword.Score, reason));
     }
+
+    private static List<ObservedCategory> SimilarImageCategories(SimilarImageSuggestions? suggestions) =>
+    [
+        .. (suggestions?.Categories ?? []).Select(category => new ObservedCategory(
+            category.AgencyId,
+            category.Category,
+            EvidenceSource.SimilarImages,
+            category.Score,
+            string.Create(CultureInfo.InvariantCulture, $"as {Path.GetFileName(category.From.Image.Id)} ({category.From.Similarity:0.00} similar)"))),
+    ];
 
     private static ObservedTitle? SimilarImageTitle(SimilarImageSuggestions? suggestions)
     {

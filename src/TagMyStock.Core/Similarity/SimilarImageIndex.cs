@@ -6,6 +6,9 @@ public sealed record LibraryImage(string Id, ImageEmbedding Embedding, IReadOnly
 {
     /// <summary>The title the user gave it; empty when it has none.</summary>
     public string Title { get; init; } = "";
+
+    /// <summary>The category the user gave it per agency id, as <see cref="Metadata.ImageMetadata.Categories"/> holds them.</summary>
+    public IReadOnlyDictionary<string, string> Categories { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>A neighbour found in an index, with its cosine similarity to the query.</summary>

@@ -44,7 +44,15 @@ public sealed record SimilarImageOptions
 /// <param name="Neighbours">The images that voted, most similar first: shown to the user as "because it looks like…".</param>
 /// <param name="Keywords">Suggested keywords, strongest first, each with <see cref="EvidenceSource.SimilarImages"/> as source.</param>
 /// <param name="Title">The title of a neighbour that shows the same picture; null when none is close enough or has a title.</param>
-public sealed record SimilarImageSuggestions(IReadOnlyList<SimilarImage> Neighbours, IReadOnlyList<Evidence> Keywords, SimilarTitle? Title);
+public sealed record SimilarImageSuggestions(IReadOnlyList<SimilarImage> Neighbours, IReadOnlyList<Evidence> Keywords, SimilarTitle? Title)
+{
+    /// <summary>The categories the neighbours agree on, per agency, strongest first, scored as keywords are.</summary>
+    public IReadOnlyList<SimilarCategory> Categories { get; init; } = [];
+}
+
+/// <summary>A category the neighbours gave one agency (a category of several counts each of its codes apart).</summary>
+/// <param name="From">The closest neighbour that has it.</param>
+public sealed record SimilarCategory(string AgencyId, string Category, double Score, SimilarImage From);
 
 /// <summary>A title a neighbour showing the same picture has.</summary>
 /// <param name="Text">The title, as the closest neighbour that has it wrote it.</param>
@@ -60,7 +68,8 @@ public sealed record SimilarTitle(string Text, SimilarImage From, int Agreeing);
 /// Keywords are matched as <see cref="KeywordHygiene.Key"/> does (case, spacing, plurals) and written as the
 /// closest neighbour wrote them. Deterministic: equal scores are ordered by keyword.
 /// The title is one that a neighbour at least <see cref="SimilarImageOptions.TitleSimilarity"/> similar has: the
-/// one most of those neighbours share, then the closest one's, then the first in ordinal order.
+/// one most of those neighbours share, then the closest one's, then the first in ordinal order. Each agency's
+/// categories are voted as keywords are: the user files the shots of a series, and pictures of one kind, alike.
 /// </summary>
 public sealed class SimilarImageTeacher(SimilarImageIndex library, SimilarImageOptions? options = null)
 {
@@ -95,8 +104,25 @@ public sealed class SimilarImageTeacher(SimilarImageIndex library, SimilarImageO
             .OrderByDescending(evidence => evidence.Score)
             .ThenBy(evidence => evidence.Term, StringComparer.Ordinal)
             .ToList();
-        return new SimilarImageSuggestions(neighbours, keywords, Title(neighbours));
+        return new SimilarImageSuggestions(neighbours, keywords, Title(neighbours)) { Categories = Categories(neighbours, totalWeight) };
     }
+
+    /// <summary>Each agency's categories as the neighbours voted them, kept on the same score as a keyword.</summary>
+    private List<SimilarCategory> Categories(IReadOnlyList<SimilarImage> neighbours, double totalWeight) =>
+    [
+        .. neighbours
+            .SelectMany(neighbour => neighbour.Image.Categories.SelectMany(pair => pair.Value
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(category => (Agency: pair.Key, Category: category, Neighbour: neighbour))))
+            .GroupBy(vote => (vote.Agency, Category: vote.Category.ToUpperInvariant()))
+            // Neighbours come most similar first, so a group's first is its closest.
+            .Select(group => new SimilarCategory(group.Key.Agency, group.First().Category, group.Sum(vote => vote.Neighbour.Similarity) / totalWeight * group.First().Neighbour.Similarity, group.First().Neighbour))
+            .Where(category => category.Score >= _options.MinimumScore)
+            .OrderBy(category => category.AgencyId, StringComparer.Ordinal)
+            .ThenByDescending(category => category.Score)
+            .ThenBy(category => category.Category, StringComparer.Ordinal),
+    ];
 
     private SimilarTitle? Title(IReadOnlyList<SimilarImage> neighbours) =>
         neighbours

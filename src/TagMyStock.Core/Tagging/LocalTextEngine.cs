@@ -57,6 +57,7 @@ public sealed class LocalTextEngine : ITaggingEngine
         var metadata = CategoryChooser.Choose(
             input.Existing with { Title = title, Description = description, Keywords = keywords, Flags = flags },
             said,
+            observed.Categories,
             input.Agencies,
             lexicon,
             out var categoryEvidence);

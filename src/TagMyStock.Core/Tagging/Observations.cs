@@ -14,6 +14,12 @@ public sealed record Observation(string Term, EvidenceSource Source, double Conf
 /// <summary>A flag an observation calls for, e.g. <see cref="ContentFlags.PeopleReleaseNeeded"/> when faces were seen.</summary>
 public sealed record ObservedFlag(ContentFlags Flag, EvidenceSource Source, double Confidence, string? Reason = null);
 
+/// <summary>A category another image has for one agency, e.g. the one the user gave a shot of the same series.</summary>
+/// <param name="Category">The category as that image holds it: the agency's code, or a name of its list.</param>
+/// <param name="Confidence">How sure the observer is, 0–1, scored as keywords are.</param>
+/// <param name="Reason">Where it comes from, shown with it, e.g. "as IMG_0412.jpg, similarity 0.93".</param>
+public sealed record ObservedCategory(string AgencyId, string Category, EvidenceSource Source, double Confidence, string? Reason = null);
+
 /// <summary>A title written for another image that shows the same picture, e.g. a shot of the same series the user titled.</summary>
 /// <param name="Source"><see cref="EvidenceSource.SimilarImages"/>.</param>
 /// <param name="Confidence">How sure the observer is, 0–1: for a similar image, its similarity.</param>
@@ -29,6 +35,9 @@ public sealed record Observations
     public IReadOnlyList<Observation> Concepts { get; init; } = [];
 
     public IReadOnlyList<ObservedFlag> Flags { get; init; } = [];
+
+    /// <summary>Categories per agency that similar images have, strongest first.</summary>
+    public IReadOnlyList<ObservedCategory> Categories { get; init; } = [];
 
     /// <summary>
     /// A title for the image, used when the user gave neither a hint nor a title, before one is made from the

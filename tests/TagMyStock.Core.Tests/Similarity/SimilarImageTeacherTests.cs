@@ -1,3 +1,4 @@
+using System.Globalization;
 using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Core.Similarity;
@@ -180,4 +181,27 @@ public sealed class SimilarImageTeacherTests
         Assert.Equal("Zebra at dawn", Suggest(closer, Vectors.Axis(0)).Title?.Text);
         Assert.Equal("Zebra at dawn", Suggest(closer.Reverse(), Vectors.Axis(0)).Title?.Text);
     }
+
+    [Fact]
+    public void Each_agencys_categories_are_voted_as_keywords_are_and_a_category_of_several_counts_each()
+    {
+        LibraryImage[] library =
+        [
+            Filed("a", Vectors.Mix(0, 0.9, 1), "20", "Transportation,Vintage"),
+            Filed("b", Vectors.Mix(0, 0.8, 2), "20", "transportation"),
+            Filed("c", Vectors.Mix(0, 0.7, 3), "2", "Buildings/Landmarks"),
+        ];
+
+        var every = Suggest(library, Vectors.Axis(0), options: EveryScore).Categories;
+        var kept = Suggest(library, Vectors.Axis(0)).Categories;
+
+        // As keywords: the share of the neighbours' similarity that agrees, times the closest one's; written as the closest wrote it.
+        Assert.Equal(
+            ["adobe 20 0.6375 a", "adobe 2 0.20417 c", "shutterstock Transportation 0.6375 a", "shutterstock Vintage 0.3375 a", "shutterstock Buildings/Landmarks 0.20417 c"],
+            every.Select(category => string.Create(CultureInfo.InvariantCulture, $"{category.AgencyId} {category.Category} {Math.Round(category.Score, 5)} {category.From.Image.Id}")));
+        Assert.Equal(["20", "Transportation"], kept.Select(category => category.Category));
+    }
+
+    private static LibraryImage Filed(string id, ImageEmbedding embedding, string adobe, string shutterstock) =>
+        new(id, embedding, ["keyword"]) { Categories = new Dictionary<string, string> { ["adobe"] = adobe, ["shutterstock"] = shutterstock } };
 }

@@ -100,12 +100,17 @@ internal sealed class QualityRun(LocalEngine engine, EvaluationSet set)
         };
 
     /// <summary>
-    /// Every image of the set with its reference keywords and, as the title a contributor would have given it, its
-    /// hint sentence-cased; embedded once. The query's own entry is left out by its id.
+    /// Every image of the set with its reference keywords, as the title a contributor would have given it its hint
+    /// sentence-cased, and the first of its reference categories for each agency; embedded once. The query's own entry
+    /// is left out by its id.
     /// </summary>
     private SimilarImageIndex Library() =>
         _library ??= new SimilarImageIndex(set.Images.Select(image =>
-            new LibraryImage(image.File, engine.Embed(set.PathOf(image)), image.Keywords) { Title = SentenceCase(image.Hint) }));
+            new LibraryImage(image.File, engine.Embed(set.PathOf(image)), image.Keywords)
+            {
+                Title = SentenceCase(image.Hint),
+                Categories = image.Categories.ToDictionary(pair => pair.Key, pair => pair.Value[0], StringComparer.Ordinal),
+            }));
 
     private static string SentenceCase(string text) => text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
 

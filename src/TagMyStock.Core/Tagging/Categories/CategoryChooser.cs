@@ -32,47 +32,83 @@ internal static class CategoryChooser
     /// <summary>The first subject a text names is what the picture is of ("bridge" of "suspension bridge cables against a blue sky").</summary>
     private const double MainSubjectFactor = 2.5;
 
+    /// <summary>
+    /// A category the user gave similar images weighs like the first subject of a hint, a little less: the user chose it
+    /// for pictures alike, but this one may differ.
+    /// </summary>
+    private const double SimilarImagesFactor = 2;
+
+    /// <summary>
+    /// A similar images' category scoring this shows the same picture filed alike (as keywords are scored: every neighbour
+    /// agrees and the closest is a near duplicate, <see cref="Similarity.NearDuplicates.DefaultThreshold"/>).
+    /// </summary>
+    private const double SamePictureScore = 0.8;
+
     /// <summary>What stands behind a subject ("white background") is not what a picture is of.</summary>
     private static readonly FrozenSet<string> Backdrops = FrozenSet.Create(StringComparer.Ordinal, "background", "backdrop");
 
+    /// <param name="observed">Categories similar images have (<see cref="Observations.Categories"/>): the user's own choice for pictures alike.</param>
     /// <returns>
     /// The metadata with the category chosen for each agency that has a category list the engine maps, and one
     /// <see cref="Evidence"/> per chosen category (<see cref="EvidenceTerm.Of(string, string)"/>); an agency with nothing
     /// chosen keeps the category it had.
     /// </returns>
-    public static ImageMetadata Choose(ImageMetadata metadata, IReadOnlyList<Evidence> said, IReadOnlyList<AgencyProfile> agencies, EnglishLexicon lexicon, out List<Evidence> evidence)
+    public static ImageMetadata Choose(
+        ImageMetadata metadata,
+        IReadOnlyList<Evidence> said,
+        IReadOnlyList<ObservedCategory> observed,
+        IReadOnlyList<AgencyProfile> agencies,
+        EnglishLexicon lexicon,
+        out List<Evidence> evidence)
     {
         evidence = [];
         var votes = Votes(said, lexicon);
+        var hasOwnWords = said.Any(keyword => keyword.Sources.Any(source => source is EvidenceSource.Hint or EvidenceSource.GenerationPrompt or EvidenceSource.ExistingMetadata));
         foreach (var agency in agencies.Where(agency => agency.Categories.Value.Count > 0))
         {
-            var ranked = votes
-                .Select(vote => (vote.Keyword, vote.Weight, Category: AgencyCategoryMap.CategoryFor(agency, vote.Subject)))
-                .Where(vote => vote.Category is not null)
-                .GroupBy(vote => vote.Category!)
-                .Select(group => (Category: group.Key, Keywords: group.Select(vote => vote.Keyword).ToList(), Score: group.Sum(vote => vote.Weight)))
-                .OrderByDescending(candidate => candidate.Score)
-                .ToList();
-            if (ranked.Count == 0 || ranked[0].Score < MinScore)
+            var candidates = new Dictionary<AgencyCategory, Candidate>();
+            foreach (var vote in votes)
+            {
+                if (AgencyCategoryMap.CategoryFor(agency, vote.Subject) is { } category)
+                {
+                    CandidateFor(candidates, category).AddWord(vote);
+                }
+            }
+
+            foreach (var seen in observed.Where(seen => seen.AgencyId == agency.Id))
+            {
+                if (Find(agency, seen.Category) is { } category)
+                {
+                    CandidateFor(candidates, category).AddSimilar(seen);
+                }
+            }
+
+            var ranked = candidates.OrderByDescending(candidate => candidate.Value.Score).ToList();
+            if (ranked.Count == 0 || ranked[0].Value.Score < MinScore)
             {
                 continue;
             }
 
-            var chosen = ranked.Take(1)
-                .Concat(ranked.Skip(1).Take(agency.MaxCategories - 1).Where(candidate => candidate.Keywords.Count >= MinFurtherVotes && candidate.Score >= ranked[0].Score * FurtherShare))
-                .ToList();
-            metadata = metadata.WithCategory(agency.Id, string.Join(',', chosen.Select(candidate => candidate.Category.Code)));
-            evidence.AddRange(chosen.Select(candidate => new Evidence(
-                EvidenceTerm.Of(agency.Id, candidate.Category.Code),
-                [.. candidate.Keywords.SelectMany(keyword => keyword.Sources).Distinct()],
-                Math.Round(Math.Min(1, candidate.Score), 3))
-            {
-                Reasons = [$"{candidate.Category.Name}, for {string.Join(", ", Named(candidate.Keywords).Take(MaxNamedVoters).Select(term => $"\"{term}\""))}"],
-            }));
+            // The user's choice for the same picture stands, as its title does, unless the user wrote about this one: a series is filed alike.
+            var chosen = !hasOwnWords && ranked.Where(candidate => candidate.Value.IsSamePicture).Take(agency.MaxCategories).ToList() is { Count: > 0 } samePicture
+                ? samePicture
+                : ranked.Take(1)
+                    .Concat(ranked.Skip(1).Take(agency.MaxCategories - 1).Where(candidate => candidate.Value.Votes >= MinFurtherVotes && candidate.Value.Score >= ranked[0].Value.Score * FurtherShare))
+                    .ToList();
+            metadata = metadata.WithCategory(agency.Id, string.Join(',', chosen.Select(candidate => candidate.Key.Code)));
+            evidence.AddRange(chosen.Select(candidate => candidate.Value.Evidence(agency, candidate.Key)));
         }
 
         return metadata;
     }
+
+    private static Candidate CandidateFor(Dictionary<AgencyCategory, Candidate> candidates, AgencyCategory category) =>
+        candidates.TryGetValue(category, out var known) ? known : candidates[category] = new Candidate();
+
+    /// <summary>A category as an image holds it: the agency's code, or a name of its list in any case.</summary>
+    private static AgencyCategory? Find(AgencyProfile agency, string category) =>
+        agency.Categories.Value.FirstOrDefault(known => string.Equals(known.Code, category, StringComparison.OrdinalIgnoreCase))
+        ?? agency.Categories.Value.FirstOrDefault(known => string.Equals(known.Name, category, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The keywords that vote, in order, each with its subject and weight. A word of a compound that names a subject of its
@@ -118,15 +154,6 @@ internal static class CategoryChooser
 
     private static bool HasWord(string phrase, string word) => phrase.Split(' ').Contains(word, StringComparer.Ordinal);
 
-    /// <summary>The voters to name: a word inside another voter ("motorcycle" of "vintage motorcycle") goes without saying.</summary>
-    private static IEnumerable<string> Named(List<Evidence> keywords)
-    {
-        var keys = keywords.Select(keyword => KeywordHygiene.Key(keyword.Term)).ToList();
-        return keywords
-            .Where((keyword, index) => !keys.Any(other => other != keys[index] && other.Split(' ').Contains(keys[index], StringComparer.Ordinal)))
-            .Select(keyword => keyword.Term);
-    }
-
     /// <summary>
     /// The subject a keyword names: its own, its phrase's last word's ("vintage motorcycle", "pine forest", not the "dog" of
     /// "hot dog"), or that of the first synonym or broader kind the lexicon gives it ("nuthatch" → bird). What the pixels
@@ -164,4 +191,53 @@ internal static class CategoryChooser
     }
 
     private readonly record struct Vote(Evidence Keyword, string Key, StockSubject Subject, double Weight);
+
+    /// <summary>What speaks for one category: its score, how many voted, their sources, the words and the similar images.</summary>
+    private sealed class Candidate
+    {
+        private readonly List<EvidenceSource> _sources = [];
+        private readonly List<string> _words = [];
+        private readonly List<string> _similar = [];
+
+        public double Score { get; private set; }
+
+        public int Votes { get; private set; }
+
+        /// <summary>Whether the similar images that gave it show the same picture and agree (<see cref="SamePictureScore"/>).</summary>
+        public bool IsSamePicture { get; private set; }
+
+        public void AddWord(Vote vote)
+        {
+            Add(vote.Weight, vote.Keyword.Sources, 1);
+            _words.Add($"\"{vote.Keyword.Term}\"");
+        }
+
+        public void AddSimilar(ObservedCategory seen)
+        {
+            // The user's own choice for a picture alike: enough for a further category by itself.
+            Add(seen.Confidence * SimilarImagesFactor, [seen.Source], MinFurtherVotes);
+            IsSamePicture |= seen.Confidence >= SamePictureScore;
+            if (seen.Reason is not null)
+            {
+                _similar.Add(seen.Reason);
+            }
+        }
+
+        /// <summary>"Transport, for "motorcycle"", "Animals, as IMG_0412.jpg (0.93 similar); for "cat"".</summary>
+        public Evidence Evidence(AgencyProfile agency, AgencyCategory category)
+        {
+            var why = _similar.Append(_words.Count == 0 ? null : $"for {string.Join(", ", _words.Take(MaxNamedVoters))}").OfType<string>();
+            return new(EvidenceTerm.Of(agency.Id, category.Code), [.. _sources], Math.Round(Math.Min(1, Score), 3))
+            {
+                Reasons = [$"{category.Name}, {string.Join("; ", why)}"],
+            };
+        }
+
+        private void Add(double weight, IEnumerable<EvidenceSource> sources, int votes)
+        {
+            Score += weight;
+            Votes += votes;
+            _sources.AddRange(sources.Where(source => !_sources.Contains(source)));
+        }
+    }
 }

@@ -45,12 +45,12 @@ internal sealed class TaggedLibrary(AppDbContext db, GalleryVersions versions, I
             .Where(image => image.Embedding != null && image.Keywords != NoKeywords)
             .OrderBy(image => image.UploadedAt)
             .ThenBy(image => image.Id)
-            .Select(image => new { image.Id, image.FileName, image.Embedding, image.Keywords, image.Title })
+            .Select(image => new { image.Id, image.FileName, image.Embedding, image.Keywords, image.Title, image.Categories })
             .ToListAsync(cancellationToken);
         var library = new SimilarImageIndex(rows
-            .Select(row => (row.Id, row.FileName, row.Keywords, row.Title, Embedding: Current(row.Embedding!)))
+            .Select(row => (row.Id, row.FileName, row.Keywords, row.Title, row.Categories, Embedding: Current(row.Embedding!)))
             .Where(row => row.Embedding is not null)
-            .Select(row => new LibraryImage(StockImage.LibraryIdOf(row.Id, row.FileName), row.Embedding!, row.Keywords) { Title = row.Title }));
+            .Select(row => new LibraryImage(StockImage.LibraryIdOf(row.Id, row.FileName), row.Embedding!, row.Keywords) { Title = row.Title, Categories = row.Categories }));
         cache.Set(key, (version, library), new MemoryCacheEntryOptions { SlidingExpiration = IdleLifetime });
         return library;
     }

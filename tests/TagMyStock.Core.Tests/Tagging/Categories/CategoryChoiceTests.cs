@@ -99,4 +99,32 @@ public sealed class CategoryChoiceTests
 
         Assert.NotEmpty(AgencyCategoryMap.NamesFor(Dreamstime.Id));
     }
+
+    [Fact]
+    public void The_category_the_user_gave_similar_images_is_chosen_without_a_hint_and_a_hints_subject_outweighs_it()
+    {
+        var input = new TaggingInput("IMG_0002.jpg", null, null, ImageMetadata.Empty) { Agencies = [Adobe] };
+        var seen = new Observations
+        {
+            Concepts = [new Observation("motorcycle", EvidenceSource.SimilarImages, 0.9, "1 similar image")],
+            Categories = [new ObservedCategory(Adobe.Id, "Vintage", EvidenceSource.SimilarImages, 0.9, "as IMG_0001.jpg (0.93 similar)")],
+        };
+        var filed = seen with { Categories = [new ObservedCategory(Adobe.Id, "19", EvidenceSource.SimilarImages, 0.9, "as IMG_0001.jpg (0.93 similar)")] };
+
+        var taught = Engine.Tag(input, filed);
+        Assert.Equal("19", taught.Metadata.CategoryFor(Adobe.Id));
+        var why = Assert.Single(taught.Evidence, item => EvidenceTerm.IsCategory(item.Term, out _, out _));
+        Assert.Equal([EvidenceSource.SimilarImages], why.Sources);
+        Assert.Equal(["Technology, as IMG_0001.jpg (0.93 similar)"], why.Reasons);
+
+        // A name outside the agency's list is no category; the keywords' own vote stands.
+        Assert.Equal("20", Engine.Tag(input, seen).Metadata.CategoryFor(Adobe.Id));
+
+        // The user's words about this image outweigh how similar images were filed, even the same picture.
+        Assert.Equal("1", Engine.Tag(input with { Hint = "tabby cat on a sofa" }, filed).Metadata.CategoryFor(Adobe.Id));
+
+        // A picture alike (0.6) rather than the same one (0.9) votes as the first subject named would, a little less.
+        var alike = seen with { Categories = [new ObservedCategory(Adobe.Id, "19", EvidenceSource.SimilarImages, 0.6, "as IMG_0001.jpg (0.6 similar)")] };
+        Assert.Equal("20", Engine.Tag(input, alike).Metadata.CategoryFor(Adobe.Id));
+    }
 }

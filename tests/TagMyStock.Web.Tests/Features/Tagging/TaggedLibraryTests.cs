@@ -48,7 +48,14 @@ public sealed class TaggedLibraryTests
         var first = await Images.AddAsync(app, ada.Id, "IMG_0001.jpg", Uploads.Sample(Ladybird));
         var second = await Images.AddAsync(app, ada.Id, "IMG_0002.jpg", Uploads.ResizedCopy(Ladybird, 500, 80));
 
-        await TagAsync(ada, first, "ladybird beetle on a grass stem among forget-me-nots");
+        var tagged = await TagAsync(ada, first, "ladybird beetle on a grass stem among forget-me-nots");
+        // The contributor files the first shot under a category of their own (the engine chose Animals).
+        Assert.Equal("1", tagged.Metadata.Categories["adobe"]);
+        var filed = await ada.Client.PutAsJsonAsync(
+            $"/api/images/{first}/metadata",
+            new { version = tagged.Version, title = tagged.Metadata.Title, keywords = tagged.Metadata.Keywords, categories = new Dictionary<string, string> { ["adobe"] = "14", ["shutterstock"] = "Nature" } },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
         var taught = await TagAsync(ada, second);
 
         Assert.Contains(taught.Evidence, evidence => evidence.Term == "beetle" && evidence.Sources.Contains(nameof(EvidenceSource.SimilarImages))
@@ -56,6 +63,10 @@ public sealed class TaggedLibraryTests
         Assert.Equal("Ladybird beetle on a grass stem among forget-me-nots", taught.Metadata.Title);
         Assert.Contains(taught.Evidence, evidence => evidence.Term == EvidenceTerm.Title
             && evidence.Reasons.Any(reason => reason.StartsWith("title of IMG_0001.jpg, similarity ", StringComparison.Ordinal)));
+        Assert.Equal("14", taught.Metadata.Categories["adobe"]);
+        Assert.Equal("Nature", taught.Metadata.Categories["shutterstock"]);
+        Assert.Contains(taught.Evidence, evidence => evidence.Term == EvidenceTerm.Of("adobe", "14")
+            && evidence.Reasons.Any(reason => reason.StartsWith("Plants and Flowers, as IMG_0001.jpg (", StringComparison.Ordinal)));
     }
 
     private static Action<StockImage> Tagged(byte[] embedding, params string[] keywords) => image =>
