@@ -54,6 +54,11 @@ public sealed record AgencyProfile
 
     public bool CategoryRequired { get; init; }
 
+    /// <summary>The category of the list a value names: its code, else its name, in any case; null when none.</summary>
+    public AgencyCategory? FindCategory(string codeOrName) =>
+        Categories.Value.FirstOrDefault(category => string.Equals(category.Code, codeOrName, StringComparison.OrdinalIgnoreCase))
+        ?? Categories.Value.FirstOrDefault(category => string.Equals(category.Name, codeOrName, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>How many categories one image may have (several are written comma-separated).</summary>
     public int MaxCategories { get; init; } = 1;
 

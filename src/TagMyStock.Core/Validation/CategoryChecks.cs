@@ -25,7 +25,7 @@ internal static class CategoryChecks
 
         if (list.Count > 0)
         {
-            var unknown = parts.Where(part => Find(list, part) is null).ToList();
+            var unknown = parts.Where(part => agency.FindCategory(part) is null).ToList();
             if (unknown.Count > 0)
             {
                 yield return new Problem(
@@ -35,18 +35,18 @@ internal static class CategoryChecks
                     $"{ValidationContext.Examples(unknown)} {(unknown.Count == 1 ? "is not one" : "are not")} of {context.AgencyName}'s categories; valid ones include {ValidationContext.Examples(Suggestions(list, unknown[0]))}.{context.Certainty(agency.Categories)}");
             }
 
-            var byName = parts.Where(part => Find(list, part) is { } category && !string.Equals(category.Code, part, StringComparison.OrdinalIgnoreCase)).ToList();
+            var byName = parts.Where(part => agency.FindCategory(part) is { } category && !string.Equals(category.Code, part, StringComparison.OrdinalIgnoreCase)).ToList();
             if (byName.Count > 0)
             {
                 yield return new Problem(
                     "category.name-not-code",
                     Severity.Warning,
                     MetadataField.Category,
-                    $"{context.AgencyName} wants category codes: {string.Join(", ", byName.Select(name => $"\"{name}\" is {Find(list, name)!.Code}"))}.")
+                    $"{context.AgencyName} wants category codes: {string.Join(", ", byName.Select(name => $"\"{name}\" is {agency.FindCategory(name)!.Code}"))}.")
                 {
                     Fix = new MetadataFix("Use the category codes", fixing => fixing.WithCategory(
                         agency.Id,
-                        string.Join(",", Split(fixing.CategoryFor(agency.Id)).Select(part => Find(list, part)?.Code ?? part)))),
+                        string.Join(",", Split(fixing.CategoryFor(agency.Id)).Select(part => agency.FindCategory(part)?.Code ?? part)))),
                 };
             }
         }
@@ -69,10 +69,6 @@ internal static class CategoryChecks
     /// <summary>Several categories are written comma-separated.</summary>
     private static List<string> Split(string? value) =>
         value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private static AgencyCategory? Find(IReadOnlyList<AgencyCategory> list, string value) =>
-        list.FirstOrDefault(category => string.Equals(category.Code, value, StringComparison.OrdinalIgnoreCase))
-        ?? list.FirstOrDefault(category => string.Equals(category.Name, value, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Categories sharing a word with what the user wrote ("Animal" → "Animals/Wildlife"), else the first few.</summary>
     private static IEnumerable<string> Suggestions(IReadOnlyList<AgencyCategory> list, string unknown)

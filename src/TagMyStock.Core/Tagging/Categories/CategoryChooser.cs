@@ -77,7 +77,7 @@ internal static class CategoryChooser
 
             foreach (var seen in observed.Where(seen => seen.AgencyId == agency.Id))
             {
-                if (Find(agency, seen.Category) is { } category)
+                if (agency.FindCategory(seen.Category) is { } category)
                 {
                     CandidateFor(candidates, category).AddSimilar(seen);
                 }
@@ -104,11 +104,6 @@ internal static class CategoryChooser
 
     private static Candidate CandidateFor(Dictionary<AgencyCategory, Candidate> candidates, AgencyCategory category) =>
         candidates.TryGetValue(category, out var known) ? known : candidates[category] = new Candidate();
-
-    /// <summary>A category as an image holds it: the agency's code, or a name of its list in any case.</summary>
-    private static AgencyCategory? Find(AgencyProfile agency, string category) =>
-        agency.Categories.Value.FirstOrDefault(known => string.Equals(known.Code, category, StringComparison.OrdinalIgnoreCase))
-        ?? agency.Categories.Value.FirstOrDefault(known => string.Equals(known.Name, category, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The keywords that vote, in order, each with its subject and weight. A word of a compound that names a subject of its
