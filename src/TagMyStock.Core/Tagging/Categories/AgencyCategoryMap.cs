@@ -6,7 +6,8 @@ namespace TagMyStock.Core.Tagging.Categories;
 /// <summary>
 /// Where each agency files a subject, by the category's name in the agency's own list (<see cref="AgencyProfile.Categories"/>).
 /// A subject an agency has no category for is not mapped there: a category that does not fit is worse than none, which
-/// the agency checks report. A test holds every name to the agency's list.
+/// the agency checks report (Dreamstime files people only as women, men, children and the like, so "people" alone is
+/// left to the contributor there). A test holds every name to the agency's list.
 /// </summary>
 internal static class AgencyCategoryMap
 {
@@ -45,6 +46,13 @@ internal static class AgencyCategoryMap
         [StockSubject.Weather] = "Landscapes",
         [StockSubject.Landscapes] = "Landscapes",
         [StockSubject.People] = "People",
+        [StockSubject.Women] = "People",
+        [StockSubject.Men] = "People",
+        [StockSubject.Children] = "People",
+        [StockSubject.Teens] = "People",
+        [StockSubject.Seniors] = "People",
+        [StockSubject.Families] = "People",
+        [StockSubject.Couples] = "People",
         [StockSubject.Sports] = "Sports",
         [StockSubject.Christmas] = "Culture and Religion",
         [StockSubject.Holidays] = "Culture and Religion",
@@ -92,6 +100,13 @@ internal static class AgencyCategoryMap
         [StockSubject.Weather] = "Nature",
         [StockSubject.Landscapes] = "Nature",
         [StockSubject.People] = "People",
+        [StockSubject.Women] = "People",
+        [StockSubject.Men] = "People",
+        [StockSubject.Children] = "People",
+        [StockSubject.Teens] = "People",
+        [StockSubject.Seniors] = "People",
+        [StockSubject.Families] = "People",
+        [StockSubject.Couples] = "People",
         [StockSubject.Sports] = "Sports/Recreation",
         [StockSubject.Christmas] = "Holidays",
         [StockSubject.Holidays] = "Holidays",
@@ -141,6 +156,13 @@ internal static class AgencyCategoryMap
         [StockSubject.Sunsets] = "Nature / Sunsets & Sunrises",
         [StockSubject.Weather] = "Nature / Clouds and skies",
         [StockSubject.Landscapes] = "Nature / Landscapes",
+        [StockSubject.Women] = "People / Women",
+        [StockSubject.Men] = "People / Men",
+        [StockSubject.Children] = "People / Children",
+        [StockSubject.Teens] = "People / Teens",
+        [StockSubject.Seniors] = "People / Seniors",
+        [StockSubject.Families] = "People / Families",
+        [StockSubject.Couples] = "People / Couples",
         [StockSubject.Christmas] = "Holidays / Christmas",
         [StockSubject.Holidays] = "Holidays / Other",
         [StockSubject.Religion] = "Abstract / Religion",

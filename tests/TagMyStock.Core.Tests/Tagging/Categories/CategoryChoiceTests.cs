@@ -29,6 +29,8 @@ public sealed class CategoryChoiceTests
     [InlineData("christmas tree with presents", "Culture and Religion", "Holidays", "Holidays / Christmas")]
     [InlineData("hot dog with mustard", "Food", "Food and Drink", "Industries / Food & Beverages")]
     [InlineData("narrow path through a green pine forest", "Landscapes", "Nature", "Nature / Forests")]
+    [InlineData("young woman working on a laptop in a cafe", "People", "People", "People / Women")]
+    [InlineData("family having a picnic in the park", "People", "People", "People / Families")]
     public void The_first_subject_named_gives_each_agency_its_category(string hint, string adobe, string shutterstock, string dreamstime)
     {
         var result = Tag(hint);
