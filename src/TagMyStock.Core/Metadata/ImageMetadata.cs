@@ -37,6 +37,13 @@ public sealed record ImageMetadata
 
     public string? CategoryFor(string agencyId) => Categories.TryGetValue(agencyId, out var category) ? category : null;
 
+    /// <summary>The agency's categories one by one (several are written comma-separated); empty when it has none.</summary>
+    public IReadOnlyList<string> CategoriesFor(string agencyId) => SplitCategories(CategoryFor(agencyId));
+
+    /// <summary>One agency's categories as <see cref="Categories"/> writes them, one by one.</summary>
+    public static IReadOnlyList<string> SplitCategories(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public ImageMetadata WithCategory(string agencyId, string? category)
     {
         var categories = new Dictionary<string, string>(Categories, StringComparer.Ordinal);

@@ -45,13 +45,10 @@ public static class KeptEvidence
         }
 
         kept.AddRange(evidence.Where(item => EvidenceTerm.IsFlag(item.Term) && metadata.Has(EvidenceTerm.Flag(item.Term))));
-        kept.AddRange(evidence.Where(item => EvidenceTerm.IsCategory(item.Term, out var agency, out var code) && HasCategory(metadata, agency, code)));
+        kept.AddRange(evidence.Where(item => EvidenceTerm.IsCategory(item.Term, out var agency, out var code) && metadata.CategoriesFor(agency).Contains(code, StringComparer.Ordinal)));
         kept.AddRange(evidence.Where(item => item.Term == EvidenceTerm.Title && string.Equals(engineTitle, metadata.Title, StringComparison.Ordinal)));
         return kept;
     }
-
-    private static bool HasCategory(ImageMetadata metadata, string agencyId, string code) =>
-        metadata.CategoryFor(agencyId)?.Split(',').Contains(code, StringComparer.Ordinal) == true;
 
     private static string[] Words(string keyword) => KeywordHygiene.Key(keyword).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -1,4 +1,5 @@
 using TagMyStock.Core.Keywords;
+using TagMyStock.Core.Metadata;
 using TagMyStock.Core.Tagging;
 
 namespace TagMyStock.Core.Similarity;
@@ -99,7 +100,7 @@ public sealed class SimilarImageTeacher(SimilarImageIndex library, SimilarImageO
         }
 
         var keywords = votes.Values
-            .Select(vote => new Evidence(vote.Keyword, [EvidenceSource.SimilarImages], vote.Weight / totalWeight * vote.Closest))
+            .Select(vote => new Evidence(vote.Keyword, [EvidenceSource.SimilarImages], Agreement(vote.Weight, totalWeight, vote.Closest)))
             .Where(evidence => evidence.Score >= _options.MinimumScore)
             .OrderByDescending(evidence => evidence.Score)
             .ThenBy(evidence => evidence.Term, StringComparer.Ordinal)
@@ -111,18 +112,20 @@ public sealed class SimilarImageTeacher(SimilarImageIndex library, SimilarImageO
     private List<SimilarCategory> Categories(IReadOnlyList<SimilarImage> neighbours, double totalWeight) =>
     [
         .. neighbours
-            .SelectMany(neighbour => neighbour.Image.Categories.SelectMany(pair => pair.Value
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(neighbour => neighbour.Image.Categories.SelectMany(pair => ImageMetadata.SplitCategories(pair.Value)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(category => (Agency: pair.Key, Category: category, Neighbour: neighbour))))
             .GroupBy(vote => (vote.Agency, Category: vote.Category.ToUpperInvariant()))
             // Neighbours come most similar first, so a group's first is its closest.
-            .Select(group => new SimilarCategory(group.Key.Agency, group.First().Category, group.Sum(vote => vote.Neighbour.Similarity) / totalWeight * group.First().Neighbour.Similarity, group.First().Neighbour))
+            .Select(group => new SimilarCategory(group.Key.Agency, group.First().Category, Agreement(group.Sum(vote => vote.Neighbour.Similarity), totalWeight, group.First().Neighbour.Similarity), group.First().Neighbour))
             .Where(category => category.Score >= _options.MinimumScore)
             .OrderBy(category => category.AgencyId, StringComparer.Ordinal)
             .ThenByDescending(category => category.Score)
             .ThenBy(category => category.Category, StringComparer.Ordinal),
     ];
+
+    /// <summary>The score of what some neighbours share: their share of all the neighbours' similarity, times the closest one's.</summary>
+    private static double Agreement(double agreeingWeight, double totalWeight, double closest) => agreeingWeight / totalWeight * closest;
 
     private SimilarTitle? Title(IReadOnlyList<SimilarImage> neighbours) =>
         neighbours

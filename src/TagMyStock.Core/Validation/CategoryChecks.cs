@@ -11,7 +11,7 @@ internal static class CategoryChecks
     {
         var agency = context.Agency;
         var list = agency.Categories.Value;
-        var parts = Split(metadata.CategoryFor(agency.Id));
+        var parts = metadata.CategoriesFor(agency.Id);
         if (parts.Count == 0)
         {
             if (agency.CategoryRequired)
@@ -46,7 +46,7 @@ internal static class CategoryChecks
                 {
                     Fix = new MetadataFix("Use the category codes", fixing => fixing.WithCategory(
                         agency.Id,
-                        string.Join(",", Split(fixing.CategoryFor(agency.Id)).Select(part => agency.FindCategory(part)?.Code ?? part)))),
+                        string.Join(",", fixing.CategoriesFor(agency.Id).Select(part => agency.FindCategory(part)?.Code ?? part)))),
                 };
             }
         }
@@ -61,14 +61,10 @@ internal static class CategoryChecks
             {
                 Fix = new MetadataFix(
                     agency.MaxCategories == 1 ? "Keep only the first category" : $"Keep the first {agency.MaxCategories} categories",
-                    fixing => fixing.WithCategory(agency.Id, string.Join(",", Split(fixing.CategoryFor(agency.Id)).Take(agency.MaxCategories)))),
+                    fixing => fixing.WithCategory(agency.Id, string.Join(",", fixing.CategoriesFor(agency.Id).Take(agency.MaxCategories)))),
             };
         }
     }
-
-    /// <summary>Several categories are written comma-separated.</summary>
-    private static List<string> Split(string? value) =>
-        value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>Categories sharing a word with what the user wrote ("Animal" → "Animals/Wildlife"), else the first few.</summary>
     private static IEnumerable<string> Suggestions(IReadOnlyList<AgencyCategory> list, string unknown)

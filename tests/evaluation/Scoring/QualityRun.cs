@@ -131,7 +131,7 @@ internal sealed class QualityRun(LocalEngine engine, EvaluationSet set)
 
     private static IEnumerable<CategoryOutcome> Categories(EvaluationImage image, ImageMetadata metadata) =>
         from agency in EvaluationSet.CategorisedAgencies
-        from code in (metadata.CategoryFor(agency.Id) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        from code in metadata.CategoriesFor(agency.Id)
         let name = agency.Categories.Value.Single(category => category.Code == code).Name
         select new CategoryOutcome(agency.Id, name, image.Categories[agency.Id].Contains(name, StringComparer.Ordinal));
 }
